@@ -1,0 +1,107 @@
+namespace KevySpec;
+
+// The actions of the election vocabulary: each does one thing. Every save comes before the
+// state change and the message it guards, so a failed save sends nothing.
+// A spec row names them in kebab-case (open-candidacy ⇒ OpenCandidacy).
+public abstract partial class Elector
+{
+    // ---- tick ----
+
+    /// <summary><c>remember-first-tick</c>: the cold-start grace counts from now.</summary>
+    protected void RememberFirstTick() => _firstTick = _now;
+
+    /// <summary><c>send-due-heartbeats</c>: an HB to every peer, in list order, whose last HB is <c>hb_interval</c> old (or none was sent).</summary>
+    protected void SendDueHeartbeats()
+    {
+        Heartbeat? hb = null;
+        for (var i = 0; i < _peers.Length; i++)
+        {
+            var peer = _peers[i];
+            if (peer == NodeId) continue;
+            if (_lastHbSent[i] is { } last && _now - last < Config.HbInterval) continue;
+            _lastHbSent[i] = _now;
+            hb ??= new Heartbeat(_epoch, NodeId, _role, _offset);
+            _out.Add(new Outbound(peer, hb));
+        }
+    }
+
+    /// <summary><c>open-candidacy</c>: save <c>(epoch + 1, self)</c>, take that epoch, vote for self, broadcast OFFER.</summary>
+    protected void OpenCandidacy()
+    {
+        var newEpoch = _epoch + 1;
+        _store.Save(new PersistedVote(newEpoch, NodeId));
+        _epoch = newEpoch;
+        _tally.Clear();
+        _tally.Add(NodeId);
+        _offerAt = _now;
+        _out.Add(new Outbound(Outbound.Broadcast, new Offer(_epoch, NodeId, _offset)));
+    }
+
+    /// <summary><c>announce-self</c>: this node is the primary; close the candidacy and broadcast ANNOUNCE.</summary>
+    protected void AnnounceSelf()
+    {
+        _currentPrimary = NodeId;
+        CloseCandidacy();
+        _out.Add(new Outbound(Outbound.Broadcast, new Announce(_epoch, NodeId, AdvertisedAddress)));
+    }
+
+    /// <summary><c>back-off</c>: close the candidacy and wait <c>election_backoff + jitter</c> before the next one.</summary>
+    protected void BackOff()
+    {
+        CloseCandidacy();
+        _backoffUntil = _now + Config.ElectionBackoff + _jitter.Next(Config.ElectionBackoffJitter);
+    }
+
+    // ---- HB ----
+
+    /// <summary><c>record-view</c>: remember when the sender was heard and what it claimed.</summary>
+    protected void RecordView(Heartbeat hb) =>
+        _views[_from] = new PeerView(_now, hb.Epoch, hb.Role, hb.ReplOffset);
+
+    /// <summary><c>adopt-hb-epoch</c>: save <c>(hb epoch, none)</c>, then take that epoch.</summary>
+    protected void AdoptHbEpoch(Heartbeat hb)
+    {
+        _store.Save(new PersistedVote(hb.Epoch, null));
+        _epoch = hb.Epoch;
+    }
+
+    /// <summary><c>follow-sender</c>: the sender is the current primary.</summary>
+    protected void FollowSender() => _currentPrimary = _from;
+
+    /// <summary><c>drop-candidacy</c>: forget the offer instant and the tally.</summary>
+    protected void DropCandidacy() => CloseCandidacy();
+
+    // ---- OFFER ----
+
+    /// <summary><c>cast-vote</c>: save <c>(offer epoch, candidate)</c>, guard that epoch, take it, reply ACCEPT to the candidate.</summary>
+    protected void CastVote(Offer offer)
+    {
+        _store.Save(new PersistedVote(offer.Epoch, offer.CandidateId));
+        _votedEpoch = offer.Epoch;
+        _epoch = offer.Epoch;
+        _out.Add(new Outbound(offer.CandidateId, new Accept(offer.Epoch, NodeId)));
+    }
+
+    // ---- ACCEPT ----
+
+    /// <summary><c>count-vote</c>: add the voter to the tally.</summary>
+    protected void CountVote(Accept accept) => _tally.Add(accept.VoterId);
+
+    // ---- ANNOUNCE ----
+
+    /// <summary><c>adopt-announce</c>: save <c>(epoch, primary)</c>, take the epoch, follow the announced primary, close any candidacy.</summary>
+    protected void AdoptAnnounce(Announce announce)
+    {
+        _store.Save(new PersistedVote(announce.Epoch, announce.PrimaryId));
+        _epoch = announce.Epoch;
+        _currentPrimary = announce.PrimaryId;
+        _votedEpoch = announce.Epoch;
+        CloseCandidacy();
+    }
+
+    private void CloseCandidacy()
+    {
+        _offerAt = null;
+        _tally.Clear();
+    }
+}
