@@ -35,6 +35,7 @@ public abstract partial class Elector
     private TimeSpan? _backoffUntil;
     private ulong? _votedEpoch;
     private TimeSpan _lastNow;
+    private TimeSpan _lastTick;
 
     // The step being processed: set by Tick/OnMessage before any guard runs.
     private TimeSpan _now;
@@ -137,6 +138,7 @@ public abstract partial class Elector
     public IReadOnlyList<Outbound> Tick(TimeSpan now)
     {
         Begin(now, NodeId);
+        _lastTick = now;
         RunTickStages();
         return Drain();
     }

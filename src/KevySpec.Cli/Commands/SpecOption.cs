@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace KevySpec.Cli.Commands;
+
+/// <summary>The <c>--spec NAME</c> option shared by commands that run a generated elector.</summary>
+internal static class SpecOption
+{
+    public const string Default = "election";
+
+    public static Option<string> Create() => new("--spec")
+    {
+        Description = $"The elector to run, by spec name ({string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}).",
+        DefaultValueFactory = _ => Default,
+    };
+
+    /// <summary>The named elector, or null after writing a one-line error that lists the known ones.</summary>
+    public static ElectorDefinition? Resolve(string name, TextWriter error)
+    {
+        var found = GeneratedElectors.Find(name);
+        if (found is null)
+            error.WriteLine($"kevyspec: unknown spec '{name}'; known specs: {string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}");
+        return found;
+    }
+}

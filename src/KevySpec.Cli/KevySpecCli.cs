@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using KevySpec.Cli.Commands;
+
+namespace KevySpec.Cli;
+
+/// <summary>The <c>kevyspec</c> command line: one subcommand per job.</summary>
+public static class KevySpecCli
+{
+    /// <summary>Exit code for bad input (arguments, missing files, malformed files).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        // A plain root command named for the tool (RootCommand would take the assembly's name).
+        var root = new Command("kevyspec", "kevyspec — design, verify and load-test the kevy election protocol")
+        {
+            new HelpOption(),
+            new VersionOption(),
+            ConformCommand.Create(output, error),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors) error.WriteLine($"kevyspec: {problem.Message}");
+            error.WriteLine("Run 'kevyspec --help' for usage.");
+            return UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,3 @@
+using KevySpec.Cli;
+
+return KevySpecCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,43 @@
+namespace KevySpec;
+
+// When the elector next needs a tick: hosts sleep exactly until then instead of polling.
+public abstract partial class Elector
+{
+    /// <summary>
+    /// The instant at which <see cref="Tick"/> next has something to do: the earliest of the next
+    /// heartbeat due, a sender's DOWN deadline (it changes the primary's liveness, the candidate
+    /// ranking and <see cref="HasQuorum"/>), the cold-start grace end, the election timeout and
+    /// the backoff end. An instant at or before the last step means "tick now". Null when no tick
+    /// will ever matter (a single-node cluster that already won). Hosts also tick after each
+    /// inbound message, so this covers only what time alone changes.
+    /// </summary>
+    public TimeSpan? NextTickAt()
+    {
+        if (_firstTick is null) return _lastNow;
+        if (_role == Role.Candidate && _offerAt.HasValue && _tally.Count >= Quorum) return _lastNow;
+
+        TimeSpan? next = null;
+        for (var i = 0; i < _peers.Length; i++)
+        {
+            if (_peers[i] == NodeId) continue;
+            if (_lastHbSent[i] is not { } sent) return _lastNow;
+            Earliest(ref next, sent + Config.HbInterval);
+        }
+        foreach (var view in _views.Values) Future(ref next, view.LastHeartbeat + Config.DownAfter);
+        Future(ref next, _firstTick.Value + Config.DownAfter);
+        if (_offerAt is { } offer) Future(ref next, offer + Config.ElectionTimeout);
+        if (_backoffUntil is { } until) Future(ref next, until);
+        return next;
+    }
+
+    // Deadlines already behind the last tick were seen by it; only later ones can change anything.
+    private void Future(ref TimeSpan? next, TimeSpan deadline)
+    {
+        if (deadline > _lastTick) Earliest(ref next, deadline);
+    }
+
+    private static void Earliest(ref TimeSpan? next, TimeSpan candidate)
+    {
+        if (next is null || candidate < next) next = candidate;
+    }
+}
