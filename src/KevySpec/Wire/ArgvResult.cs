@@ -12,8 +12,10 @@ public readonly record struct ArgvResult
     {
         Message = message;
         Error = error;
-        ErrorMessage = errorMessage;
+        _errorMessage = errorMessage;
     }
+
+    private readonly string? _errorMessage;
 
     /// <summary>The message; null when <see cref="IsOk"/> is false.</summary>
     public ElectionMessage? Message { get; }
@@ -22,7 +24,7 @@ public readonly record struct ArgvResult
     public DecodeError Error { get; }
 
     /// <summary>A precise description of the error (e.g. <c>epoch '12x' is not a decimal u64</c>); null when <see cref="IsOk"/>.</summary>
-    public string? ErrorMessage { get; }
+    public string? ErrorMessage => Message is null ? _errorMessage ?? "no message (an uninitialised ArgvResult)" : null;
 
     /// <summary>True when the argv held a message.</summary>
     [MemberNotNullWhen(true, nameof(Message))]

@@ -7,6 +7,7 @@ namespace KevySpec.Wire;
 /// Advance the buffer by <see cref="BytesConsumed"/> after <see cref="DecodeStatus.Ok"/> and
 /// <see cref="DecodeStatus.Skipped"/>; after <see cref="DecodeError.Truncated"/> read more bytes
 /// and decode the same start again; after any other error drop the connection.
+/// <c>default(DecodeResult)</c> is not a result: it is neither Ok, Skipped nor an error.
 /// </summary>
 public readonly record struct DecodeResult
 {
@@ -40,7 +41,7 @@ public readonly record struct DecodeResult
 
     /// <summary>True when a message was decoded.</summary>
     [MemberNotNullWhen(true, nameof(Message))]
-    public bool IsOk => Status == DecodeStatus.Ok;
+    public bool IsOk => Status == DecodeStatus.Ok && Message is not null;
 
     /// <summary>True when an empty frame was skipped.</summary>
     public bool IsSkipped => Status == DecodeStatus.Skipped;

@@ -119,10 +119,16 @@ internal static class RespEncoder
 
         public void Number(ulong value)
         {
-            Span<byte> digits = stackalloc byte[20];
-            Utf8Formatter.TryFormat(value, digits, out var n);
+            var n = Digits(value);
             Header(n);
-            Raw(digits[..n]);
+            var end = Position + n;
+            for (var i = end - 1; i >= Position; i--)
+            {
+                var q = value / 10;
+                _dst[i] = (byte)('0' + (int)(value - q * 10));
+                value = q;
+            }
+            Position = end;
             Crlf();
         }
 

@@ -11,8 +11,6 @@ internal readonly record struct FieldSpan(int Start, int Length);
 /// </summary>
 internal readonly ref struct WireFields : IFieldSource
 {
-    private const int LongestRole = 9; // "candidate"
-
     private readonly ReadOnlySpan<byte> _buffer;
     private readonly ReadOnlySpan<FieldSpan> _fields;
 
@@ -40,12 +38,12 @@ internal readonly ref struct WireFields : IFieldSource
     /// <inheritdoc />
     public Role? ParseRole(int index)
     {
+        // The byte form of Roles.TryParse: ASCII only, any case.
         var bytes = Bytes(index);
-        if (bytes.Length > LongestRole) return null;
-        Span<char> chars = stackalloc char[LongestRole];
-        return Ascii.ToUtf16(bytes, chars, out var written) == System.Buffers.OperationStatus.Done
-            ? Roles.TryParse(chars[..written])
-            : null;
+        if (Ascii.EqualsIgnoreCase(bytes, "primary"u8)) return Role.Primary;
+        if (Ascii.EqualsIgnoreCase(bytes, "replica"u8)) return Role.Replica;
+        if (Ascii.EqualsIgnoreCase(bytes, "candidate"u8)) return Role.Candidate;
+        return null;
     }
 
     /// <inheritdoc />
