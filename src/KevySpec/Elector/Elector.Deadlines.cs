@@ -9,7 +9,8 @@ public abstract partial class Elector
     /// ranking and <see cref="HasQuorum"/>), the cold-start grace end, the election timeout and
     /// the backoff end. An instant at or before the last step means "tick now". Null when no tick
     /// will ever matter (a single-node cluster that already won). Hosts also tick after each
-    /// inbound message, so this covers only what time alone changes.
+    /// inbound message and after <see cref="SetReplOffset"/> (a new offset can make this node
+    /// the best candidate at once), so this covers only what time alone changes.
     /// </summary>
     public TimeSpan? NextTickAt()
     {
