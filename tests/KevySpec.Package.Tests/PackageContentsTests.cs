@@ -1,0 +1,60 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using KevySpec.Package.Tests.Infrastructure;
+
+namespace KevySpec.Package.Tests;
+
+/// <summary>What <c>dotnet pack src/KevySpec</c> puts in the KevySpec package.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageContentsTests(LocalFeed feed)
+{
+    [DotNetFact]
+    public void The_package_holds_the_library_the_generator_and_the_build_props()
+    {
+        var entries = feed.Entries();
+        var tfm = $"net{Environment.Version.Major}.0";
+        Assert.Contains($"lib/{tfm}/KevySpec.dll", entries);
+        Assert.Contains($"lib/{tfm}/KevySpec.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/KevySpec.Generators.dll", entries);
+        Assert.Contains("buildTransitive/KevySpec.props", entries);
+        Assert.Contains("README.md", entries);
+        // The generator is in the package, not beside the library where a consumer would reference it.
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("KevySpec.Generators.dll", StringComparison.Ordinal));
+    }
+
+    [DotNetFact]
+    public void The_packed_analyzer_is_the_spec_generator()
+    {
+        using var pe = new PEReader(new MemoryStream(feed.ReadEntry("analyzers/dotnet/cs/KevySpec.Generators.dll")));
+        var metadata = pe.GetMetadataReader();
+        var types = metadata.TypeDefinitions.Select(h => metadata.GetTypeDefinition(h))
+            .Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}");
+        Assert.Contains("KevySpec.Generators.SpecGenerator", types);
+    }
+
+    [DotNetFact]
+    public void The_manifest_names_the_package_and_depends_only_on_Stateless()
+    {
+        Assert.Equal("KevySpec", feed.Nuspec.Descendants().First(e => e.Name.LocalName == "id").Value);
+        Assert.False(string.IsNullOrWhiteSpace(feed.Nuspec.Descendants().First(e => e.Name.LocalName == "description").Value));
+        Assert.Equal("README.md", feed.Nuspec.Descendants().First(e => e.Name.LocalName == "readme").Value);
+        var stateless = CentralVersion("Stateless");
+        Assert.Equal([("Stateless", stateless)], feed.Dependencies());
+    }
+
+    [DotNetFact]
+    public void The_build_props_hand_spec_files_and_the_root_namespace_to_the_generator()
+    {
+        var props = XDocument.Parse(System.Text.Encoding.UTF8.GetString(feed.ReadEntry("buildTransitive/KevySpec.props")));
+        var items = props.Descendants().Where(e => e.Parent?.Name.LocalName == "ItemGroup").ToList();
+        Assert.Contains(items, e => e.Name.LocalName == "AdditionalFiles" && (string?)e.Attribute("Include") == "**/*.spec.md");
+        Assert.Contains(items, e => e.Name.LocalName == "CompilerVisibleProperty" && (string?)e.Attribute("Include") == "RootNamespace");
+    }
+
+    private static string CentralVersion(string id)
+    {
+        var props = XDocument.Load(Path.Combine(BuildInfo.RepoRoot, "Directory.Packages.props"));
+        return props.Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == id).Attribute("Version")!.Value;
+    }
+}
