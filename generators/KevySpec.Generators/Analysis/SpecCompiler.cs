@@ -40,6 +40,9 @@ internal static class SpecCompiler
             else stages.Add(stage.Text);
         }
 
+        if (doc.ElectorName is { } elector && Names.IsIdentifier(elector.Text) && GeneratedNames.Clash(elector.Text, stages) is { } clash)
+            Report(SpecDiagnostics.InvalidName, elector, elector.Text, "elector class", clash);
+
         // Rows.
         var className = doc.ElectorName?.Text ?? "";
         var fullName = rootNamespace.Length == 0 ? className : rootNamespace + "." + className;

@@ -108,7 +108,8 @@ internal static class SpecParser
 
         private void ElectorName(Group group, int number, int offset)
         {
-            var token = new Token(group.Value.Trim(), number, group.Index, offset + group.Index);
+            var lead = group.Value.Length - group.Value.TrimStart().Length; // blanks inside the backticks
+            var token = new Token(group.Value.Trim(), number, group.Index + lead, offset + group.Index + lead);
             if (_elector is not null)
             {
                 Report(SpecDiagnostics.DuplicateDeclaration, token, "Elector", token.Text, (_elector.Line + 1).ToString());
@@ -301,6 +302,13 @@ internal static class SpecParser
             if (first is not null)
             {
                 Report(SpecDiagnostics.DuplicateDeclaration, name, "Tick stage", name.Text, (first.Line + 1).ToString());
+                return;
+            }
+            // 'a1b' and 'a-1b' would both become the trigger 'A1b'.
+            var twin = _stages.FirstOrDefault(s => Names.Pascal(s.Text) == Names.Pascal(name.Text));
+            if (twin is not null)
+            {
+                Report(SpecDiagnostics.InvalidName, name, name.Text, "tick stage", $"it becomes '{Names.Pascal(name.Text)}' in C#, as '{twin.Text}' (line {twin.Line + 1}) does");
                 return;
             }
             _stages.Add(name);

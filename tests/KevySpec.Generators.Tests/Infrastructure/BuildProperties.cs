@@ -5,11 +5,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KevySpec.Generators.Tests.Infrastructure;
 
 /// <summary>The <c>build_property.*</c> values a project exposes to generators (CompilerVisibleProperty).</summary>
-internal sealed class GlobalOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+internal sealed class BuildProperties(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
 {
     private static readonly AnalyzerConfigOptions None = new Options(new Dictionary<string, string>());
 
-    public static GlobalOptions WithRootNamespace(string? rootNamespace) =>
+    public static BuildProperties WithRootNamespace(string? rootNamespace) =>
         new(rootNamespace is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
 
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
