@@ -41,8 +41,14 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) && ns.Length > 0 ? ns : "KevySpec.Generated")
             .WithTrackingName(Steps.Namespace);
 
+        // Only the names matter to the vocabulary step: a spec edit that keeps them leaves it cached.
+        var electorNames = specs
+            .Select(static (parsed, _) => parsed.Document.ElectorName?.Text ?? "")
+            .Collect();
+
         var vocabulary = context.CompilationProvider
-            .Select(static (compilation, ct) => Vocabulary.From(compilation, ct))
+            .Combine(electorNames)
+            .Select(static (input, ct) => Vocabulary.From(input.Left, input.Right, ct))
             .WithTrackingName(Steps.Vocabulary);
 
         var outcomes = specs

@@ -143,7 +143,7 @@ internal static class SpecCompiler
                 blocker ??= earlier;
             }
             if (!dead || blocker is null) continue;
-            var stateText = later.IsAnyState ? "any state" : later.From.Text;
+            var stateText = later.IsAnyState ? "every state" : "state " + later.From.Text;
             var identical = blocker.When.Count == later.When.Count;
             if (identical) report(SpecDiagnostics.DuplicateRow, later.On, [blocker.Line.ToString(), later.On.Text, stateText]);
             else report(SpecDiagnostics.ShadowedRow, later.On, [later.On.Text, stateText, blocker.Line.ToString()]);

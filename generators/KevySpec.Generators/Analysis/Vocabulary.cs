@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using KevySpec.Generators.Model;
@@ -17,19 +18,20 @@ internal sealed record TypeMethods(string FullName, EquatableArray<MethodShape> 
 
 /// <summary>
 /// The C# side of the vocabulary: the methods of <c>KevySpec.Elector</c> (the protocol's
-/// guards and actions) and of every hand-written partial <c>…Elector</c> class. Extracted from
+/// guards and actions) and of every hand-written partial class a spec names. Extracted from
 /// the compilation into an equatable value, so edits elsewhere leave the pipeline cached.
 /// </summary>
 internal sealed record Vocabulary(bool HasRuntime, EquatableArray<MethodShape> BaseMethods, EquatableArray<TypeMethods> PartialTypes)
 {
     public const string BaseTypeName = "KevySpec.Elector";
 
-    public static Vocabulary From(Compilation compilation, CancellationToken cancellationToken)
+    public static Vocabulary From(Compilation compilation, ImmutableArray<string> electorNames, CancellationToken cancellationToken)
     {
+        var names = new HashSet<string>(electorNames.Where(n => n.Length > 0));
         var baseType = compilation.GetTypeByMetadataName(BaseTypeName);
         var baseMethods = baseType is null ? EquatableArray<MethodShape>.Empty : Shapes(baseType).ToEquatableArray();
         var partials = new List<TypeMethods>();
-        foreach (var symbol in compilation.GetSymbolsWithName(n => n.EndsWith("Elector", System.StringComparison.Ordinal), SymbolFilter.Type, cancellationToken))
+        foreach (var symbol in compilation.GetSymbolsWithName(names.Contains, SymbolFilter.Type, cancellationToken))
         {
             if (symbol is not INamedTypeSymbol type || SymbolEqualityComparer.Default.Equals(type, baseType)) continue;
             partials.Add(new TypeMethods(type.ToDisplayString(), Shapes(type).ToEquatableArray()));

@@ -26,10 +26,10 @@ internal static class SpecDiagnostics
         "Unknown trigger '{0}': use a tick stage ({1}) or a message (hb, offer, accept, announce)");
 
     public static readonly DiagnosticDescriptor DuplicateRow = Error("KSPEC006", "Duplicate row",
-        "Row repeats the guards of line {0} for trigger '{1}' in state {2}, so it can never fire");
+        "Row repeats the guards of line {0} for trigger '{1}' in {2}, so it can never fire");
 
     public static readonly DiagnosticDescriptor ShadowedRow = Error("KSPEC007", "Shadowed row",
-        "Row can never fire for trigger '{0}' in state {1}: line {2} is tried first and needs only a subset of its guards");
+        "Row can never fire for trigger '{0}' in {1}: line {2} is tried first and needs only a subset of its guards");
 
     public static readonly DiagnosticDescriptor UnreachableState = Error("KSPEC008", "Unreachable state",
         "State '{0}' is unreachable: it is not a start state and no row leads to it");

@@ -43,11 +43,7 @@ internal static class GraphCommand
 
     private static int Run(string specNameOrPath, string formatName, string? file, TextWriter output, TextWriter error)
     {
-        if (SpecLookup.Find(specNameOrPath, out var problem) is not { } elector)
-        {
-            error.WriteLine($"kevyspec: {problem}");
-            return KevySpecCli.UsageError;
-        }
+        if (SpecOption.Resolve(specNameOrPath, error) is not { } elector) return KevySpecCli.UsageError;
         if (GraphFormats.TryParse(formatName) is not { } format)
         {
             error.WriteLine($"kevyspec: unknown format '{formatName}'; known formats: {string.Join(", ", GraphFormats.Names)}");

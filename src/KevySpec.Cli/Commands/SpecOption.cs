@@ -13,12 +13,11 @@ internal static class SpecOption
         DefaultValueFactory = _ => Default,
     };
 
-    /// <summary>The named elector, or null after writing a one-line error that lists the known ones.</summary>
-    public static ElectorDefinition? Resolve(string name, TextWriter error)
+    /// <summary>The elector a spec name or path names, or null after writing a one-line error that lists the known ones.</summary>
+    public static ElectorDefinition? Resolve(string nameOrPath, TextWriter error)
     {
-        var found = GeneratedElectors.Find(name);
-        if (found is null)
-            error.WriteLine($"kevyspec: unknown spec '{name}'; known specs: {string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}");
-        return found;
+        var found = SpecLookup.Find(nameOrPath);
+        if (found.Error is not null) error.WriteLine($"kevyspec: {found.Error}");
+        return found.Elector;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace KevySpec.Wire;
 
 /// <summary>
@@ -29,8 +31,11 @@ internal static class RespDecoder
 
     private static DecodeResult MultiBulk(ReadOnlySpan<byte> buffer)
     {
-        var step = Header(buffer, 1, RespCodec.MaxArrayCount, "array count", out var count, out var pos, out var why);
-        if (step != Step.Ok) return Fail(step, why);
+        if (!WellFormedHeader(buffer, 1, RespCodec.MaxArrayCount, out var count, out var pos))
+        {
+            var step = Header(buffer, 1, RespCodec.MaxArrayCount, "array count", out count, out pos, out var why);
+            if (step != Step.Ok) return Fail(step, why);
+        }
         if (count == 0) return DecodeResult.Skipped(pos);
 
         Span<FieldSpan> fields = stackalloc FieldSpan[RespCodec.MaxArrayCount];
@@ -39,8 +44,11 @@ internal static class RespDecoder
             if (pos >= buffer.Length) return Truncated();
             if (buffer[pos] != (byte)'$')
                 return Bad($"element {i} of the array starts with byte 0x{buffer[pos]:X2}, not a bulk string '$'");
-            step = Header(buffer, pos + 1, RespCodec.MaxBulkLength, "bulk length", out var length, out var start, out why);
-            if (step != Step.Ok) return Fail(step, why);
+            if (!WellFormedHeader(buffer, pos + 1, RespCodec.MaxBulkLength, out var length, out var start))
+            {
+                var step = Header(buffer, pos + 1, RespCodec.MaxBulkLength, "bulk length", out length, out start, out var why);
+                if (step != Step.Ok) return Fail(step, why);
+            }
             var end = start + length;
             if (buffer.Length <= end) return Truncated();
             if (buffer[end] != (byte)'\r') return Bad($"bulk string {i} of {length} bytes is not followed by CRLF");
@@ -96,6 +104,36 @@ internal static class RespDecoder
         return built.IsOk
             ? DecodeResult.Ok(built.Message, consumed)
             : DecodeResult.Fail(built.Error, built.ErrorMessage, consumed);
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="Header"/>: true, with the same value and next position, exactly when
+    /// <see cref="Header"/> would answer Ok (digits without a leading zero, at most <paramref name="cap"/>,
+    /// then CRLF, all inside the buffer). False sends the caller to <see cref="Header"/> for the verdict
+    /// and its precise reason.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool WellFormedHeader(ReadOnlySpan<byte> buffer, int pos, int cap, out int value, out int next)
+    {
+        value = 0;
+        next = 0;
+        var i = pos;
+        var v = 0;
+        while (true)
+        {
+            if ((uint)i >= (uint)buffer.Length) return false;
+            var digit = (uint)(buffer[i] - (byte)'0');
+            if (digit > 9) break;
+            if (i > pos && v == 0) return false; // a leading zero
+            v = v * 10 + (int)digit;
+            if (v > cap) return false;
+            i++;
+        }
+        if (i == pos || buffer[i] != (byte)'\r' || (uint)(i + 1) >= (uint)buffer.Length || buffer[i + 1] != (byte)'\n')
+            return false;
+        value = v;
+        next = i + 2;
+        return true;
     }
 
     /// <summary>

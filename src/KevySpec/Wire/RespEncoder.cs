@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KevySpec.Wire;
@@ -37,46 +38,46 @@ internal static class RespEncoder
     /// <summary>Writes <paramref name="message"/> at the start of <paramref name="destination"/>, which must hold <see cref="Length"/> bytes; returns the bytes written.</summary>
     public static int Write(ElectionMessage message, Span<byte> destination)
     {
-        var w = new Writer(destination);
+        // The position travels as a local (not a field of a cursor struct) so it stays in a register.
+        int pos;
         switch (message)
         {
             case Heartbeat hb:
-                w.Raw(HbHead);
-                w.Number(hb.Epoch);
-                w.Text(hb.NodeId);
-                w.Raw(RoleBulk(hb.Role));
-                w.Number(hb.ReplOffset);
-                break;
+                pos = Raw(destination, 0, HbHead);
+                pos = Number(destination, pos, hb.Epoch);
+                pos = Text(destination, pos, hb.NodeId);
+                pos = Raw(destination, pos, RoleBulk(hb.Role));
+                return Number(destination, pos, hb.ReplOffset);
             case Offer o:
-                w.Raw(OfferHead);
-                w.Number(o.Epoch);
-                w.Text(o.CandidateId);
-                w.Number(o.ReplOffset);
-                break;
+                pos = Raw(destination, 0, OfferHead);
+                pos = Number(destination, pos, o.Epoch);
+                pos = Text(destination, pos, o.CandidateId);
+                return Number(destination, pos, o.ReplOffset);
             case Accept a:
-                w.Raw(AcceptHead);
-                w.Number(a.Epoch);
-                w.Text(a.VoterId);
-                break;
+                pos = Raw(destination, 0, AcceptHead);
+                pos = Number(destination, pos, a.Epoch);
+                return Text(destination, pos, a.VoterId);
             case Announce an:
-                w.Raw(AnnounceHead);
-                w.Number(an.Epoch);
-                w.Text(an.PrimaryId);
-                w.Text(an.PrimaryAddr);
-                break;
+                pos = Raw(destination, 0, AnnounceHead);
+                pos = Number(destination, pos, an.Epoch);
+                pos = Text(destination, pos, an.PrimaryId);
+                return Text(destination, pos, an.PrimaryAddr);
             default:
                 throw new ArgumentException($"not an election message: {message?.GetType()}", nameof(message));
         }
-        return w.Position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> RoleBulk(Role role) => role switch
     {
         Role.Primary => PrimaryBulk,
         Role.Replica => ReplicaBulk,
         Role.Candidate => CandidateBulk,
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a role"),
+        _ => NotARole(role),
     };
+
+    private static ReadOnlySpan<byte> NotARole(Role role) =>
+        throw new ArgumentOutOfRangeException(nameof(role), role, "not a role");
 
     private static int NumberLength(ulong value) => BulkLength(Digits((ulong)Digits(value)), Digits(value));
 
@@ -104,54 +105,55 @@ internal static class RespEncoder
         return n;
     }
 
-    /// <summary>A forward-only cursor over the destination span.</summary>
-    private ref struct Writer(Span<byte> destination)
+    private static int Raw(Span<byte> dst, int pos, ReadOnlySpan<byte> bytes)
     {
-        private readonly Span<byte> _dst = destination;
+        bytes.CopyTo(dst[pos..]);
+        return pos + bytes.Length;
+    }
 
-        public int Position { get; private set; }
-
-        public void Raw(scoped ReadOnlySpan<byte> bytes)
+    // "$" + decimal digits of value + CRLF + digits + CRLF
+    private static int Number(Span<byte> dst, int pos, ulong value)
+    {
+        var n = Digits(value);
+        pos = Header(dst, pos, n);
+        var digits = dst.Slice(pos, n);
+        for (var i = n - 1; i >= 0; i--)
         {
-            bytes.CopyTo(_dst[Position..]);
-            Position += bytes.Length;
+            var q = value / 10;
+            digits[i] = (byte)('0' + (int)(value - q * 10));
+            value = q;
         }
+        return Crlf(dst, pos + n);
+    }
 
-        public void Number(ulong value)
-        {
-            var n = Digits(value);
-            Header(n);
-            var end = Position + n;
-            for (var i = end - 1; i >= Position; i--)
-            {
-                var q = value / 10;
-                _dst[i] = (byte)('0' + (int)(value - q * 10));
-                value = q;
-            }
-            Position = end;
-            Crlf();
-        }
+    private static int Text(Span<byte> dst, int pos, string text)
+    {
+        var n = Encoding.UTF8.GetByteCount(text);
+        pos = Header(dst, pos, n);
+        pos += Encoding.UTF8.GetBytes(text, dst[pos..]);
+        return Crlf(dst, pos);
+    }
 
-        public void Text(string text)
+    private static int Header(Span<byte> dst, int pos, int length)
+    {
+        dst[pos] = (byte)'$';
+        if ((uint)length < 10)
         {
-            var n = Encoding.UTF8.GetByteCount(text);
-            Header(n);
-            Position += Encoding.UTF8.GetBytes(text, _dst[Position..]);
-            Crlf();
+            dst[pos + 1] = (byte)('0' + length);
+            pos += 2;
         }
+        else
+        {
+            Utf8Formatter.TryFormat(length, dst[(pos + 1)..], out var n);
+            pos += 1 + n;
+        }
+        return Crlf(dst, pos);
+    }
 
-        private void Header(int length)
-        {
-            _dst[Position++] = (byte)'$';
-            Utf8Formatter.TryFormat(length, _dst[Position..], out var n);
-            Position += n;
-            Crlf();
-        }
-
-        private void Crlf()
-        {
-            _dst[Position++] = (byte)'\r';
-            _dst[Position++] = (byte)'\n';
-        }
+    private static int Crlf(Span<byte> dst, int pos)
+    {
+        dst[pos] = (byte)'\r';
+        dst[pos + 1] = (byte)'\n';
+        return pos + 2;
     }
 }

@@ -80,7 +80,7 @@ public sealed class GraphCommandTests
 
         Assert.Equal(KevySpecCli.UsageError, code);
         Assert.Equal("", output);
-        SpecLookup.Find(spec, out var expected);
+        var expected = SpecLookup.Find(spec).Error;
         Assert.Equal($"kevyspec: {expected}\n", error.ReplaceLineEndings("\n"));
         Assert.Contains("election (election.spec.md)", error);
     }

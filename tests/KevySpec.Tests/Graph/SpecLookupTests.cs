@@ -1,5 +1,3 @@
-using KevySpec.Graph;
-
 namespace KevySpec.Tests.Graph;
 
 public sealed class SpecLookupTests
@@ -11,8 +9,9 @@ public sealed class SpecLookupTests
     [InlineData("../kevyspec/spec/election.spec.md")]
     public void Finds_the_reference_elector_by_name_or_spec_path(string nameOrPath)
     {
-        Assert.Same(ReferenceElector.Definition, SpecLookup.Find(nameOrPath, out var error));
-        Assert.Equal("", error);
+        var found = SpecLookup.Find(nameOrPath);
+        Assert.Same(ReferenceElector.Definition, found.Elector);
+        Assert.Null(found.Error);
     }
 
     [Fact]
@@ -20,15 +19,16 @@ public sealed class SpecLookupTests
     {
         foreach (var definition in GeneratedElectors.All)
         {
-            Assert.Same(definition, SpecLookup.Find(definition.Name, out _));
-            Assert.Same(definition, SpecLookup.Find(Path.Combine("spec", definition.Table.File), out _));
+            Assert.Same(definition, SpecLookup.Find(definition.Name).Elector);
+            Assert.Same(definition, SpecLookup.Find(Path.Combine("spec", definition.Table.File)).Elector);
         }
     }
 
     [Fact]
     public void An_unknown_name_gets_one_line_listing_the_known_specs()
     {
-        Assert.Null(SpecLookup.Find("electoin", out var error));
+        var (found, error) = SpecLookup.Find("electoin");
+        Assert.Null(found);
         Assert.Equal($"unknown spec 'electoin'; known specs: {Known()}", error);
         Assert.DoesNotContain('\n', error);
     }
@@ -36,7 +36,8 @@ public sealed class SpecLookupTests
     [Fact]
     public void A_spec_path_that_is_not_compiled_in_says_so()
     {
-        Assert.Null(SpecLookup.Find("spec/new-idea.spec.md", out var error));
+        var (found, error) = SpecLookup.Find("spec/new-idea.spec.md");
+        Assert.Null(found);
         Assert.Equal($"spec file 'spec/new-idea.spec.md' is not compiled into this build (only its file name is matched); known specs: {Known()}. Add a new spec to spec/ and rebuild.", error);
     }
 
@@ -44,7 +45,8 @@ public sealed class SpecLookupTests
     public void A_name_is_not_mistaken_for_a_file()
     {
         // "election.md" is neither a spec name nor a .spec.md path.
-        Assert.Null(SpecLookup.Find("election.md", out var error));
+        var (found, error) = SpecLookup.Find("election.md");
+        Assert.Null(found);
         Assert.StartsWith("unknown spec 'election.md'", error);
     }
 

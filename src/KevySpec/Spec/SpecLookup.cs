@@ -1,4 +1,9 @@
-namespace KevySpec.Graph;
+namespace KevySpec;
+
+/// <summary>The outcome of <see cref="SpecLookup.Find(string)"/>: the elector, or why there is none.</summary>
+/// <param name="Elector">The elector kind found; null when <paramref name="Error"/> says why not.</param>
+/// <param name="Error">Null when found; otherwise a one-line message that lists the known specs.</param>
+public sealed record SpecLookupResult(ElectorDefinition? Elector, string? Error);
 
 /// <summary>
 /// Finds a compiled-in elector by spec name (<c>election</c>) or by spec file path
@@ -11,27 +16,23 @@ public static class SpecLookup
     public const string SpecFileSuffix = ".spec.md";
 
     /// <summary>Looks <paramref name="nameOrPath"/> up in <see cref="GeneratedElectors.All"/>.</summary>
-    /// <inheritdoc cref="Find(string, IReadOnlyList{ElectorDefinition}, out string)"/>
-    public static ElectorDefinition? Find(string nameOrPath, out string error) => Find(nameOrPath, GeneratedElectors.All, out error);
+    public static SpecLookupResult Find(string nameOrPath) => Find(nameOrPath, GeneratedElectors.All);
 
-    /// <summary>The elector <paramref name="nameOrPath"/> names among <paramref name="known"/>, or null with a one-line <paramref name="error"/> that lists the known ones.</summary>
+    /// <summary>The elector <paramref name="nameOrPath"/> names among <paramref name="known"/>.</summary>
     /// <param name="nameOrPath">A spec name, or a path ending in <c>.spec.md</c>.</param>
     /// <param name="known">The electors to choose from.</param>
-    /// <param name="error">Empty when found; otherwise what went wrong, without a trailing newline.</param>
-    public static ElectorDefinition? Find(string nameOrPath, IReadOnlyList<ElectorDefinition> known, out string error)
+    public static SpecLookupResult Find(string nameOrPath, IReadOnlyList<ElectorDefinition> known)
     {
         ArgumentNullException.ThrowIfNull(nameOrPath);
         ArgumentNullException.ThrowIfNull(known);
-        error = "";
         var isPath = nameOrPath.EndsWith(SpecFileSuffix, StringComparison.OrdinalIgnoreCase);
         var fileName = isPath ? Path.GetFileName(nameOrPath) : null;
         foreach (var definition in known)
-            if (isPath ? definition.Table.File == fileName : definition.Name == nameOrPath) return definition;
+            if (isPath ? definition.Table.File == fileName : definition.Name == nameOrPath) return new SpecLookupResult(definition, null);
 
         var listing = string.Join(", ", known.Select(d => $"{d.Name} ({d.Table.File})"));
-        error = isPath
+        return new SpecLookupResult(null, isPath
             ? $"spec file '{nameOrPath}' is not compiled into this build (only its file name is matched); known specs: {listing}. Add a new spec to spec/ and rebuild."
-            : $"unknown spec '{nameOrPath}'; known specs: {listing}";
-        return null;
+            : $"unknown spec '{nameOrPath}'; known specs: {listing}");
     }
 }
