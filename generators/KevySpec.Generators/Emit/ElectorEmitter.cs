@@ -123,8 +123,8 @@ internal static class ElectorEmitter
          .Line("/// <inheritdoc />")
          .Line("public override SpecTable Spec => Table;")
          .Line()
-         .Line("/// <summary>Stateless's description of this machine: states, triggers and guard texts.</summary>")
-         .Line("public global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();")
+         .Line("/// <inheritdoc />")
+         .Line("public override global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();")
          .Line();
     }
 

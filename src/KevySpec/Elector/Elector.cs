@@ -105,6 +105,9 @@ public abstract partial class Elector
     /// <summary>The table this elector was generated from.</summary>
     public abstract SpecTable Spec { get; }
 
+    /// <summary>Stateless's description of this elector's machine: states, triggers and guard texts.</summary>
+    public abstract Stateless.Reflection.StateMachineInfo GetInfo();
+
     /// <summary>Records this node's replication offset (used in HB, OFFER, candidacy and votes).</summary>
     public void SetReplOffset(ulong offset) => _offset = offset;
 

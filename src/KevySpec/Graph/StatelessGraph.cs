@@ -1,6 +1,4 @@
-using System.Reflection;
 using Stateless.Graph;
-using Stateless.Reflection;
 
 namespace KevySpec.Graph;
 
@@ -16,16 +14,10 @@ public static class StatelessGraph
     private const string NodeId = "n1";
 
     /// <summary>Stateless's <c>UmlDotGraph</c> of an elector of kind <paramref name="definition"/>, with <c>\n</c> line endings.</summary>
-    /// <exception cref="InvalidOperationException">The elector class has no public <c>GetInfo()</c> (every generated elector has one).</exception>
     public static string ToDot(ElectorDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var elector = definition.Create(NodeId, [NodeId], "127.0.0.1:0", definition.Table.StartStates.FirstOrDefault(), ElectConfig.Default, new FixedJitter(TimeSpan.Zero));
-        // GetInfo is emitted on each generated class (the machine's trigger type is per class),
-        // so it is found by name rather than through the Elector base.
-        var getInfo = elector.GetType().GetMethod("GetInfo", BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes);
-        if (getInfo?.Invoke(elector, null) is not StateMachineInfo info)
-            throw new InvalidOperationException($"{elector.GetType().Name} has no public GetInfo() returning Stateless's StateMachineInfo");
-        return UmlDotGraph.Format(info).ReplaceLineEndings("\n");
+        return UmlDotGraph.Format(elector.GetInfo()).ReplaceLineEndings("\n");
     }
 }

@@ -30,7 +30,7 @@ public sealed class SpecLookupTests
         var (found, error) = SpecLookup.Find("electoin");
         Assert.Null(found);
         Assert.Equal($"unknown spec 'electoin'; known specs: {Known()}", error);
-        Assert.DoesNotContain('\n', error);
+        Assert.DoesNotContain('\n', error!);
     }
 
     [Fact]

@@ -105,8 +105,8 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
     /// <inheritdoc />
     public override SpecTable Spec => Table;
 
-    /// <summary>Stateless's description of this machine: states, triggers and guard texts.</summary>
-    public global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();
+    /// <inheritdoc />
+    public override global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();
 
     // The machine owns the role. Rows that stay are internal transitions; the dispatcher
     // runs their actions directly (no allocation on the hot path), exactly as firing would.
