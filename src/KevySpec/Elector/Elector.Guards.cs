@@ -87,9 +87,6 @@ public abstract partial class Elector
     /// <summary><c>announce-epoch-stale</c>: the announcement's epoch is below ours.</summary>
     protected bool AnnounceEpochStale(Announce announce) => announce.Epoch < _epoch;
 
-    /// <summary><c>announce-epoch-current</c>: the announcement's epoch equals ours.</summary>
-    protected bool AnnounceEpochCurrent(Announce announce) => announce.Epoch == _epoch;
-
     /// <summary><c>announce-known</c>: not newer than ours, and names the primary we already follow.</summary>
     protected bool AnnounceKnown(Announce announce) => announce.Epoch <= _epoch && announce.PrimaryId == _currentPrimary;
 

@@ -34,7 +34,7 @@ internal static class GarbageSpecs
         ["hb"] = (["hb-claims-primary", "hb-epoch-newer", "hb-epoch-current"], ["record-view", "adopt-hb-epoch"]),
         ["offer"] = (["offer-epoch-newer", "own-offset-ahead", "own-id-wins-tie", "voted-in-offer-epoch"], ["cast-vote"]),
         ["accept"] = (["accept-epoch-current"], ["count-vote"]),
-        ["announce"] = (["announce-epoch-stale", "announce-epoch-current", "announce-known", "announces-self"], ["adopt-announce"]),
+        ["announce"] = (["announce-epoch-stale", "announce-known", "announces-self"], ["adopt-announce"]),
     };
 
     // Names that are valid in the grammar but may collide with what the generated code declares or uses.

@@ -1,0 +1,50 @@
+namespace KevySpec.Checking;
+
+/// <summary>
+/// The model checker's time abstraction. Every step happens at one fixed instant, the present;
+/// when time passes, every instant an elector remembers moves back instead, and instants old enough
+/// that no guard can tell them apart any more are merged. So two states that differ only in how long
+/// ago something happened, beyond every threshold, are one state, and the state space is finite.
+/// </summary>
+/// <remarks>
+/// The merges rely on how the vocabulary reads each instant (Elector.Guards.cs): the last HB sent
+/// to a peer matters only while younger than hb_interval (older ≡ never sent: an HB is due); a
+/// view matters only while younger than down_after (older ≡ no view: DOWN, not counted, not a rival);
+/// the first tick only until down_after has passed, the OFFER instant only until election_timeout
+/// has, and a backoff deadline only until it passes. The two instants only <c>NextTickAt</c> reads
+/// are zero. A guard that reads an instant differently must extend this class.
+/// </remarks>
+internal sealed class AbstractTime(ElectConfig config)
+{
+    /// <summary>The instant every step runs at; far enough from zero that no instant goes negative.</summary>
+    public static TimeSpan Present { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>The snapshot as it is after <paramref name="elapsed"/> has passed with no step.</summary>
+    public ElectorSnapshot Shift(ElectorSnapshot s, TimeSpan elapsed)
+    {
+        var now = Present + elapsed;
+        var firstTick = s.FirstTick is { } first ? Back(Max(first, now - config.DownAfter), elapsed) : (TimeSpan?)null;
+        var offerAt = s.OfferAt is { } offer ? Back(Max(offer, now - config.ElectionTimeout), elapsed) : (TimeSpan?)null;
+        var backoff = s.BackoffUntil is { } until && until > now ? Back(until, elapsed) : (TimeSpan?)null;
+
+        var sent = (TimeSpan?[])s.LastHbSentArray.Clone();
+        for (var i = 0; i < sent.Length; i++)
+            if (sent[i] is { } at) sent[i] = now - at >= config.HbInterval ? null : Back(at, elapsed);
+
+        var fresh = 0;
+        foreach (var (_, view) in s.ViewArray)
+            if (now - view.LastHeartbeat < config.DownAfter) fresh++;
+        var views = new KeyValuePair<string, PeerView>[fresh];
+        fresh = 0;
+        foreach (var (peer, view) in s.ViewArray)
+            if (now - view.LastHeartbeat < config.DownAfter)
+                views[fresh++] = new(peer, view with { LastHeartbeat = Back(view.LastHeartbeat, elapsed) });
+
+        return new ElectorSnapshot(s.NodeId, s.Role, s.Epoch, s.CurrentPrimary, s.ReplOffset, firstTick, offerAt, backoff,
+            s.VotedEpoch, TimeSpan.Zero, TimeSpan.Zero, sent, views, s.TallyArray);
+    }
+
+    private static TimeSpan Back(TimeSpan at, TimeSpan elapsed) => at - elapsed;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,47 @@
+namespace KevySpec.Checking;
+
+/// <summary>How far an exhaustive check has got (reported about once a second).</summary>
+/// <param name="Explored">Transitions taken so far (states generated, repeats included).</param>
+/// <param name="Distinct">Distinct states found so far.</param>
+/// <param name="Depth">The depth being explored.</param>
+/// <param name="Elapsed">Time since the start.</param>
+/// <param name="Violations">Invariants found broken so far.</param>
+public readonly record struct CheckProgress(long Explored, long Distinct, int Depth, TimeSpan Elapsed, int Violations)
+{
+    /// <summary>Transitions per second so far.</summary>
+    public double StatesPerSecond => Elapsed > TimeSpan.Zero ? Explored / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>Why an exhaustive check stopped.</summary>
+public enum CheckStop
+{
+    /// <summary>No new state within the depth bound: every reachable state was explored.</summary>
+    Exhausted,
+
+    /// <summary>The depth bound was reached with states left to explore.</summary>
+    DepthBound,
+
+    /// <summary>The distinct-state limit was reached.</summary>
+    StateLimit,
+
+    /// <summary>Every checked invariant has a counterexample: nothing more to learn.</summary>
+    AllViolated,
+
+    /// <summary>The check was cancelled.</summary>
+    Cancelled,
+}
+
+/// <summary>The outcome of an exhaustive check.</summary>
+/// <param name="Explored">Transitions taken (states generated, repeats included).</param>
+/// <param name="Distinct">Distinct states reached (initial states included).</param>
+/// <param name="DepthReached">The deepest level fully explored.</param>
+/// <param name="Stop">Why the search stopped.</param>
+/// <param name="Elapsed">Wall time of the search (counterexample replay excluded).</param>
+/// <param name="Counterexamples">The shortest counterexample of each broken invariant, shortest first.</param>
+/// <param name="Unchecked">Invariants of the spec this mode cannot check (liveness: the simulator checks it).</param>
+public sealed record ExhaustiveResult(long Explored, long Distinct, int DepthReached, CheckStop Stop, TimeSpan Elapsed,
+    IReadOnlyList<Counterexample> Counterexamples, IReadOnlyList<string> Unchecked)
+{
+    /// <summary>Transitions per second.</summary>
+    public double StatesPerSecond => Elapsed > TimeSpan.Zero ? Explored / Elapsed.TotalSeconds : 0;
+}

@@ -1,0 +1,74 @@
+using KevySpec.Checking;
+using KevySpec.Simulation;
+
+namespace KevySpec.Tests.Simulation;
+
+public sealed class SimulatorTests
+{
+    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+
+    [Theory]
+    [InlineData("election", 2)]
+    [InlineData("election-hardened", 2024)]
+    public void The_same_seed_gives_the_same_run_byte_for_byte(string spec, long seed)
+    {
+        var definition = GeneratedElectors.Find(spec)!;
+        var first = Simulator.Run(definition, new SimOptions(), seed);
+        var second = Simulator.Run(definition, new SimOptions(), seed);
+
+        Assert.True(first.Steps > 1000, $"seed {seed}: a full run has thousands of steps, got {first.Steps}");
+        Assert.Equal(first.Log(), second.Log());
+    }
+
+    [Fact]
+    public void Different_seeds_give_different_runs()
+    {
+        var a = Simulator.Run(Hardened, new SimOptions(), 1);
+        var b = Simulator.Run(Hardened, new SimOptions(), 2);
+        Assert.NotEqual(a.Log(), b.Log());
+    }
+
+    [Fact]
+    public void The_run_exercises_every_fault_kind()
+    {
+        var log = string.Concat(Enumerable.Range(1, 20).Select(seed => Simulator.Run(Hardened, new SimOptions(), seed).Log()));
+        foreach (var fault in new[] { "(one way)", "are cut", "partitioned from everyone", "heal", "pauses", "crash ", "\"op\":\"restart\"", "\"op\":\"set_offset\"", "lost ", "faults stop" })
+            Assert.Contains(fault, log);
+    }
+
+    [Fact]
+    public void The_hardened_spec_holds_every_invariant_over_300_seeds()
+    {
+        var summary = SimRunner.Run(Hardened, new SimOptions(), firstSeed: 1, seeds: 300);
+
+        var failures = string.Join("\n", summary.Failures.Select(f => $"seed {f.Seed}: {f.Violation}"));
+        Assert.True(summary.Violations == 0, $"violations:\n{failures}");
+        Assert.True(summary.Elections > 300, $"runs elect primaries ({summary.Elections} elections)");
+    }
+
+    [Fact]
+    public void The_simulator_finds_the_reference_hazards()
+    {
+        var summary = SimRunner.Run(ReferenceElector.Definition, new SimOptions(), firstSeed: 1, seeds: 60, keepFailures: 60);
+
+        Assert.Contains(InvariantNames.SinglePrimary, summary.ViolationsByInvariant.Keys);
+        Assert.Contains(InvariantNames.Liveness, summary.ViolationsByInvariant.Keys);
+        Assert.All(summary.Failures, f => Assert.Same(f.Events, f.Counterexample!.Events));
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_with_the_reason()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Simulator.Run(Hardened, new SimOptions { Nodes = 9 }, 1));
+        Assert.StartsWith("nodes must be 1 to 7", e.Message);
+        Assert.Throws<ArgumentException>(() => SimRunner.Run(Hardened, new SimOptions(), 1, seeds: 0));
+    }
+
+    [Fact]
+    public void The_liveness_bound_is_derived_from_the_timings()
+    {
+        // 5 + 0.2 + 0.04 + 3 × (3 + 1 + 4 + 0.2 + 0.04) + 0.2 + 0.02 = 30.18 s
+        Assert.Equal(TimeSpan.FromMilliseconds(30_180), LivenessBound.For(ElectConfig.Default, 3, TimeSpan.FromMilliseconds(20)));
+        Assert.Equal(TimeSpan.FromMilliseconds(30_180), new SimOptions().LivenessDeadline);
+    }
+}
