@@ -1,4 +1,4 @@
-/// The doc's F# example is this project's ReadmeExample.fs, byte for byte, and it does what it says.
+/// The README's F# example is this project's ReadmeExample.fs, byte for byte, and it does what it says.
 module KevySpec.FSharp.Tests.ReadmeExampleTests
 
 open System
@@ -22,12 +22,12 @@ let private between (text: string) (startLine: string) (endLine: string) (what: 
     text.Substring(bodyStart, stop + 1 - bodyStart)
 
 [<Fact>]
-let ``the doc's F# block is byte-identical to ReadmeExample.fs`` () =
+let ``the README's F# block is byte-identical to ReadmeExample.fs`` () =
     let source = File.ReadAllText(repoFile "tests/KevySpec.FSharp.Tests/ReadmeExample.fs")
-    let doc = File.ReadAllText(repoFile "docs/fsharp-and-packages.md")
+    let doc = File.ReadAllText(repoFile "README.md")
     let example = between source StartMarker EndMarker "ReadmeExample.fs"
-    // The doc holds the same region inside a ```fsharp fence.
-    let fenced = between doc "```fsharp" "```" "docs/fsharp-and-packages.md"
+    // The README holds the same region inside a ```fsharp fence.
+    let fenced = between doc "```fsharp" "```" "README.md"
     Assert.False(example.Contains '\r', "ReadmeExample.fs must use LF line ends")
     Assert.Equal(example, fenced)
 
