@@ -19,6 +19,9 @@ public static class KevySpecCli
             new HelpOption(),
             new VersionOption(),
             ConformCommand.Create(output, error),
+            CheckCommand.Create(output, error),
+            GraphCommand.Create(output, error),
+            NodeCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -57,10 +57,6 @@ let private mutableCollection (t: Type) =
             d = typedefof<List<_>> || d = typedefof<Dictionary<_, _>> || d = typedefof<HashSet<_>>
             || d = typedefof<ICollection<_>> || d = typedefof<IList<_>> || d = typedefof<IDictionary<_, _>>))
 
-/// Known exceptions. NodeOptions.AuthSecret is a byte[] a caller can still change after Validate;
-/// ReadOnlyMemory<byte> (or ImmutableArray<byte>) would close that. Remove an entry once fixed.
-let private knownMutableCollections = set [ "KevySpec.Transport.NodeOptions.AuthSecret" ]
-
 [<Fact>]
 let ``public properties and fields expose read-only collections`` () =
     let offenders =
@@ -70,7 +66,7 @@ let ``public properties and fields expose read-only collections`` () =
                 | :? PropertyInfo as p when mutableCollection p.PropertyType -> name m
                 | :? FieldInfo as f when mutableCollection f.FieldType -> name m
                 | _ -> () ]
-    Assert.Empty(offenders |> List.filter (fun o -> not (knownMutableCollections.Contains o)))
+    Assert.Empty(offenders)
 
 [<Fact>]
 let ``public fields are constants or read-only`` () =

@@ -1,0 +1,145 @@
+using System.Net;
+using KevySpec.Cli;
+using KevySpec.Transport.Tests.Support;
+
+namespace KevySpec.Transport.Tests;
+
+public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Three_node_processes_elect_fail_over_and_stop_cleanly_on_SIGTERM()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "this test sends SIGTERM");
+        var ids = new[] { "n1", "n2", "n3" };
+        var endpoints = ids.ToDictionary(id => id, _ => Ports.Free());
+        var nodes = new Dictionary<string, NodeProcess>();
+        try
+        {
+            foreach (var id in ids)
+            {
+                var path = _dir.Sub($"{id}.toml");
+                File.WriteAllText(path, Toml(id, endpoints, id == "n1" ? "primary" : "replica"));
+                nodes[id] = NodeProcess.Start(id, path);
+            }
+            await Eventually.WaitAsync(() => nodes["n2"].Logged("[n2] primary n1") && nodes["n3"].Logged("[n3] primary n1")
+                    && ids.All(id => nodes[id].Logged($"[{id}] quorum yes")),
+                "both replicas follow n1 with a quorum", TimeSpan.FromSeconds(30), () => Dump(nodes));
+            Assert.True(nodes["n1"].Logged("[n1] role primary"));
+
+            nodes["n1"].Kill();
+            await Eventually.WaitAsync(() => nodes["n2"].Logged("[n2] role primary") || nodes["n3"].Logged("[n3] role primary"),
+                "n2 or n3 becomes primary", TimeSpan.FromSeconds(30), () => Dump(nodes));
+            var winner = nodes["n2"].Logged("[n2] role primary") ? "n2" : "n3";
+            var other = winner == "n2" ? "n3" : "n2";
+            await Eventually.WaitAsync(() => nodes[other].Logged($"[{other}] primary {winner}"), $"{other} follows {winner}",
+                TimeSpan.FromSeconds(30), () => Dump(nodes));
+            Assert.True(File.Exists(Path.Combine(_dir.Sub($"data-{winner}"), "elect.meta")));
+
+            foreach (var id in new[] { "n2", "n3" }) nodes[id].Terminate();
+            foreach (var id in new[] { "n2", "n3" })
+            {
+                Assert.True(await nodes[id].WaitForExitAsync(TimeSpan.FromSeconds(10)), $"{id} did not exit after SIGTERM\n{Dump(nodes)}");
+                Assert.Equal(0, nodes[id].ExitCode);
+                Assert.True(nodes[id].Logged($"[{id}] stopping"));
+                Assert.DoesNotContain(nodes[id].Lines, line => line.StartsWith("stderr:", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            output.WriteLine(Dump(nodes));
+            foreach (var node in nodes.Values) node.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("node_id = \"n1\"\n", "[cluster]: the section is missing")]
+    [InlineData("[cluster]\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"127.0.0.1:7002\"\n", "cluster.node_id: is missing")]
+    [InlineData(Good + "down_afterr_ms = 5\n", "cluster.down_afterr_ms: unknown key")]
+    [InlineData(Good + "down_after_ms = -5\n", "cluster.down_after_ms: must be positive (got -5)")]
+    [InlineData(Good + "down_after_ms = \"5s\"\n", "cluster.down_after_ms: must be a whole number of milliseconds (got the string \"5s\")")]
+    [InlineData(Good + "hb_interval_ms = 500\ndown_after_ms = 400\n", "cluster.down_after_ms: must be above hb_interval_ms (500)")]
+    [InlineData(Good + "start_role = \"leader\"\n", "cluster.start_role: 'leader' is not a role")]
+    [InlineData(Good + "auth_secret = \"\"\n", "cluster.auth_secret: must not be empty")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:99999\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"127.0.0.1:7002\"\n", "cluster.listen: port '99999'")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"example.org:7002\"\n", "cluster.peers.n2: host 'example.org' in 'example.org:7002' is not an IP address")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = 7002\n", "cluster.peers.n2: must be a string \"host:port\" (got the integer 7002)")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn1 = \"127.0.0.1:7009\"\nn2 = \"127.0.0.1:7002\"\n", "cluster.peers.n1: is this node, but differs from listen")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n", "cluster.peers: is missing")]
+    [InlineData("[cluster]\nnode_id = \"a node\"\n", "cluster.node_id: node id 'a node' must be printable ASCII")]
+    [InlineData("[cluster\nnode_id = 1", "(syntax):")]
+    public void Every_mistake_in_the_file_names_the_key_and_the_reason_and_exits_2(string toml, string expected)
+    {
+        var path = _dir.Sub("bad.toml");
+        File.WriteAllText(path, toml);
+        var (code, stdout, stderr) = Run("node", "--config", path);
+        output.WriteLine(stderr);
+        Assert.Equal(KevySpecCli.UsageError, code);
+        Assert.Contains($"kevyspec node: {path}: {expected}", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));   // one line, no stack trace
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public void A_missing_config_file_exits_2()
+    {
+        var (code, _, stderr) = Run("node", "--config", _dir.Sub("absent.toml"));
+        Assert.Equal(KevySpecCli.UsageError, code);
+        Assert.Contains("cannot read config", stderr);
+    }
+
+    [Fact]
+    public void A_corrupt_election_state_stops_the_start_with_its_file_named()
+    {
+        var dataDir = _dir.Sub("data-n1");
+        Directory.CreateDirectory(dataDir);
+        File.WriteAllText(Path.Combine(dataDir, "elect.meta"), "epoch x\nvoted -\n");
+        var path = _dir.Sub("n1.toml");
+        File.WriteAllText(path, Toml("n1", new Dictionary<string, IPEndPoint> { ["n1"] = Ports.Free(), ["n2"] = Ports.Free() }, "replica"));
+        var (code, _, stderr) = Run("node", "--config", path);
+        Assert.Equal(1, code);
+        Assert.Contains($"kevyspec node: cannot start: {Path.Combine(dataDir, "elect.meta")}: is corrupt: line 1: epoch 'x'", stderr);
+    }
+
+    [Fact]
+    public void Help_describes_the_config()
+    {
+        var (code, stdout, _) = Run("node", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--config", stdout);
+        Assert.Contains("SIGTERM", stdout);
+    }
+
+    private const string Good = "[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\npeers = { n2 = \"127.0.0.1:7002\", n3 = \"127.0.0.1:7003\" }\n";
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = KevySpecCli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Toml(string id, IReadOnlyDictionary<string, IPEndPoint> endpoints, string role) =>
+        $"""
+        [cluster]
+        node_id = "{id}"
+        listen = "{endpoints[id]}"
+        data_dir = "data-{id}"
+        start_role = "{role}"
+        hb_interval_ms = 50
+        down_after_ms = 600
+        election_timeout_ms = 600
+        election_backoff_ms = 200
+        election_backoff_jitter_ms = 200
+
+        [cluster.peers]
+        {string.Join("\n", endpoints.Where(e => e.Key != id).Select(e => $"{e.Key} = \"{e.Value}\""))}
+        """;
+
+    private static string Dump(Dictionary<string, NodeProcess> nodes) =>
+        string.Join("\n", nodes.Values.SelectMany(n => n.Lines.Select(line => $"{n.Name}| {line}")));
+}
