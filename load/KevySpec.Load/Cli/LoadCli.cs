@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using KevySpec.Load.Reports;
+using KevySpec.Load.Runner;
+using Spectre.Console;
+
+namespace KevySpec.Load.Cli;
+
+/// <summary>
+/// <c>kevyspec-load [scenario] [options]</c>: one churn load run over TCP loopback, with live
+/// progress, a final summary, thresholds and a report folder. Exit codes: <see cref="ExitCodes"/>.
+/// </summary>
+public static class LoadCli
+{
+    /// <summary>Parses <paramref name="args"/>, runs and returns the exit code. <paramref name="ct"/> stops the run early (it still reports).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool outputRedirected, CancellationToken ct)
+    {
+        var options = new LoadOptions();
+        var root = new Command("kevyspec-load",
+            "Churn load runs of the kevy election protocol over TCP loopback: failover latency, spurious elections, " +
+            "online safety checks, thresholds and reports (docs/load.md). With no arguments: the mixed scenario on 5 nodes for 60s with fast timings.");
+        foreach (var symbol in options.All())
+        {
+            if (symbol is Argument argument) root.Add(argument);
+            else root.Add((Option)symbol);
+        }
+        root.Add(new HelpOption());
+        root.Add(new VersionOption());
+
+        var exit = ExitCodes.Passed;
+        root.SetAction(async (parsed, token) =>
+        {
+            var settings = SettingsResolver.Resolve(parsed, options, args, outputRedirected, out var problems);
+            if (settings is null)
+            {
+                foreach (var problem in problems) error.WriteLine($"kevyspec-load: {problem}");
+                error.WriteLine("Run 'kevyspec-load --help' for usage.");
+                exit = ExitCodes.UsageError;
+                return exit;
+            }
+            exit = await RunAsync(settings, output, error, ct).ConfigureAwait(false);
+            return exit;
+        });
+
+        var parsedArgs = root.Parse(args);
+        if (parsedArgs.Errors.Count > 0)
+        {
+            foreach (var problem in parsedArgs.Errors) error.WriteLine($"kevyspec-load: {problem.Message}");
+            error.WriteLine("Run 'kevyspec-load --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+        var code = await parsedArgs.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, ct).ConfigureAwait(false);
+        return code;
+    }
+
+    /// <summary>Runs resolved settings: progress, reports, summary; returns the exit code.</summary>
+    public static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = settings.Live ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = settings.Live ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = settings.Live ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        output.WriteLine($"kevyspec-load: {Scenarios.Scenario.NameOf(settings.Scenario)} on {settings.Nodes} nodes for {DurationText.Format(settings.Duration)}, "
+            + $"{settings.Simulation.Describe()}, timings {settings.TimingsName}, seed {settings.Seed}");
+
+        RunResult result;
+        try
+        {
+            if (settings.Live)
+            {
+                RunResult? done = null;
+                await console.Live(new Text("starting…")).AutoClear(false).StartAsync(async live =>
+                {
+                    done = await LoadRunner.RunAsync(settings, snapshot =>
+                    {
+                        live.UpdateTarget(ProgressView.Panel(snapshot, settings));
+                        live.Refresh();
+                    }, ct).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                result = done!;
+            }
+            else
+            {
+                result = await LoadRunner.RunAsync(settings, snapshot => output.WriteLine(ProgressView.Line(snapshot, settings.Nodes)), ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or KevySpec.Persistence.PersistenceException
+            or UnauthorizedAccessException or ArgumentException or KevySpec.Checking.UnknownInvariantException)
+        {
+            error.WriteLine($"kevyspec-load: the run failed: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+
+        var model = ReportModel.Build(result);
+        try
+        {
+            ReportFolder.Write(model, settings.OutDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"kevyspec-load: cannot write the reports to '{settings.OutDir}': {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        SummaryView.Write(console, model, settings.OutDir);
+        foreach (var failed in model.Failed)
+            error.WriteLine($"kevyspec-load: threshold failed: {failed.Threshold.Text} (actual {failed.ActualText})");
+        return model.Passed ? ExitCodes.Passed : ExitCodes.ThresholdFailed;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using KevySpec.Load.Metrics;
+using KevySpec.Load.Runner;
+using KevySpec.Load.Scenarios;
+using ScottPlot;
+
+namespace KevySpec.Load.Reports;
+
+/// <summary>A rendered chart: its file name and PNG bytes.</summary>
+/// <param name="FileName">e.g. <c>failover-histogram.png</c>.</param>
+/// <param name="Title">A caption for the reports.</param>
+/// <param name="Png">The image.</param>
+public sealed record ChartImage(string FileName, string Title, byte[] Png);
+
+/// <summary>The charts of a run, rendered headless with ScottPlot as PNG.</summary>
+public static class Charts
+{
+    private static readonly Color FailoverColor = Color.FromHex("#1f77b4");
+    private static readonly Color DetectionColor = Color.FromHex("#ff7f0e");
+    private static readonly Dictionary<SegmentState, Color> StateColors = new()
+    {
+        [SegmentState.Replica] = Color.FromHex("#aec7e8"),
+        [SegmentState.Candidate] = Color.FromHex("#ff7f0e"),
+        [SegmentState.Primary] = Color.FromHex("#2ca02c"),
+        [SegmentState.Down] = Color.FromHex("#444444"),
+    };
+
+    /// <summary>Every chart of <paramref name="run"/>: the latency histogram, the role timeline and the epoch timeline.</summary>
+    public static IReadOnlyList<ChartImage> Render(RunResult run) =>
+    [
+        LatencyHistogramChart(run),
+        RoleTimelineChart(run),
+        EpochTimelineChart(run),
+    ];
+
+    /// <summary>Failover and detection latencies, binned, with <c>down_after</c> marked.</summary>
+    public static ChartImage LatencyHistogramChart(RunResult run)
+    {
+        var plot = new Plot();
+        var failover = run.Failover.Samples.Select(s => s.TotalMilliseconds).ToArray();
+        var detection = run.Detection.Samples.Select(s => s.TotalMilliseconds).ToArray();
+        var downAfter = run.Settings.Config.DownAfter.TotalMilliseconds;
+        plot.Title($"Failover latency ({failover.Length} failovers)");
+        plot.XLabel("milliseconds after the fault");
+        plot.YLabel("events");
+        if (failover.Length + detection.Length == 0)
+        {
+            plot.Add.Text("no failover in this run", 0, 0);
+            plot.Axes.SetLimits(-1, 1, -1, 1);
+        }
+        else
+        {
+            var all = failover.Concat(detection).ToArray();
+            var min = Math.Min(all.Min(), downAfter);
+            var max = Math.Max(all.Max(), downAfter);
+            var (low, width, count) = Bins(min, max);
+            AddBars(plot, Histogram(detection, low, width, count), low, width, DetectionColor.WithAlpha(0.6), $"detection (n={detection.Length})");
+            AddBars(plot, Histogram(failover, low, width, count), low, width, FailoverColor.WithAlpha(0.75), $"failover (n={failover.Length})");
+            var line = plot.Add.VerticalLine(downAfter);
+            line.Color = Colors.Red;
+            line.LinePattern = LinePattern.Dashed;
+            line.LegendText = $"down_after = {Ms(downAfter)}";
+            plot.ShowLegend(Alignment.UpperLeft);
+            plot.Axes.Margins(bottom: 0);
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
+        return new ChartImage("failover-histogram.png", "Failover and detection latency", plot.GetImageBytes(900, 450, ImageFormat.Png));
+    }
+
+    /// <summary>Per node, its role over the run (grey: killed), with the primary's epoch written on its stretches.</summary>
+    public static ChartImage RoleTimelineChart(RunResult run)
+    {
+        var plot = new Plot();
+        var nodes = run.NodeIds;
+        var end = run.MeasuredTo;
+        var segments = RoleSegments.From(run.Timeline, nodes, end);
+        var labelled = nodes.Count <= 12;
+        var span = Math.Max(end.TotalSeconds, 1e-3);
+        foreach (var segment in segments)
+        {
+            var row = nodes.Count - 1 - IndexOf(nodes, segment.NodeId);
+            var rect = plot.Add.Rectangle(segment.From.TotalSeconds, segment.To.TotalSeconds, row - 0.4, row + 0.4);
+            rect.FillColor = StateColors[segment.State];
+            rect.LineWidth = 0;
+            if (labelled && segment.State == SegmentState.Primary && (segment.To - segment.From).TotalSeconds > span / 40)
+            {
+                var text = plot.Add.Text($"e{segment.Epoch}", (segment.From.TotalSeconds + segment.To.TotalSeconds) / 2, row);
+                text.LabelFontSize = 10;
+                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontColor = Colors.White;
+            }
+        }
+        // Link cuts: a red veil over the cut-off nodes from the cut to the heal.
+        var cutColor = Color.FromHex("#d62728").WithAlpha(0.35);
+        foreach (var e in run.Events.Where(e => e.Kind.IsPartition()))
+        {
+            var until = (e.Repaired ?? e.End).TotalSeconds;
+            foreach (var target in e.Targets)
+            {
+                var row = nodes.Count - 1 - IndexOf(nodes, target);
+                var veil = plot.Add.Rectangle(e.Start.TotalSeconds, until, row - 0.45, row + 0.45);
+                veil.FillColor = cutColor;
+                veil.LineWidth = 0;
+            }
+        }
+        Measured(plot, run);
+        foreach (var (state, color) in StateColors)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = state.ToString().ToLowerInvariant(), FillColor = color });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "cut off", FillColor = cutColor });
+        plot.ShowLegend(Edge.Right);
+        var step = Math.Max(1, nodes.Count / 25);
+        var ticks = Enumerable.Range(0, nodes.Count).Where(i => i % step == 0).ToArray();
+        plot.Axes.Left.SetTicks([.. ticks.Select(i => (double)(nodes.Count - 1 - i))], [.. ticks.Select(i => nodes[i])]);
+        plot.Axes.SetLimits(0, span, -0.7, nodes.Count - 0.3);
+        plot.Title("Role per node (numbers: the primary's epoch)");
+        plot.XLabel("run time, seconds");
+        var height = Math.Clamp(140 + nodes.Count * 22, 320, 1600);
+        return new ChartImage("timeline-roles.png", "Role per node over the run", plot.GetImageBytes(1200, height, ImageFormat.Png));
+    }
+
+    /// <summary>Per node, its epoch over the run (a step line per node).</summary>
+    public static ChartImage EpochTimelineChart(RunResult run)
+    {
+        var plot = new Plot();
+        var end = run.MeasuredTo.TotalSeconds;
+        var legend = run.NodeIds.Count <= 12;
+        foreach (var node in run.NodeIds)
+        {
+            var points = run.Timeline.Where(e => e.NodeId == node && e.Kind == TimelineKind.Report).OrderBy(e => e.At).ToArray();
+            if (points.Length == 0) continue;
+            var xs = points.Select(p => p.At.TotalSeconds).Append(end).ToArray();
+            var ys = points.Select(p => (double)p.Epoch).Append(points[^1].Epoch).ToArray();
+            var line = plot.Add.Scatter(xs, ys);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.MarkerSize = 0;
+            line.LineWidth = 1.5f;
+            if (legend) line.LegendText = node;
+        }
+        Measured(plot, run);
+        if (legend) plot.ShowLegend(Edge.Right);
+        plot.Title("Epoch per node (as reported)");
+        plot.XLabel("run time, seconds");
+        plot.YLabel("epoch");
+        return new ChartImage("timeline-epochs.png", "Epoch per node over the run", plot.GetImageBytes(1200, 420, ImageFormat.Png));
+    }
+
+    /// <summary>Equal-width bins covering [min, max]: about 40, each a whole number of 0.5 ms steps.</summary>
+    public static (double Low, double Width, int Count) Bins(double min, double max)
+    {
+        var width = Math.Max(0.5, Math.Ceiling((max - min) / 40 * 2) / 2);
+        var low = Math.Floor(min / width) * width;
+        var count = Math.Max(1, (int)Math.Floor((max - low) / width) + 1);
+        return (low, width, count);
+    }
+
+    /// <summary>How many of <paramref name="values"/> fall in each bin.</summary>
+    public static double[] Histogram(IEnumerable<double> values, double low, double width, int count)
+    {
+        var bins = new double[count];
+        foreach (var value in values)
+            bins[Math.Clamp((int)Math.Floor((value - low) / width), 0, count - 1)]++;
+        return bins;
+    }
+
+    private static void AddBars(Plot plot, double[] counts, double low, double width, Color color, string label)
+    {
+        var positions = Enumerable.Range(0, counts.Length).Select(i => low + width * (i + 0.5)).ToArray();
+        var bars = plot.Add.Bars(positions, counts);
+        foreach (var bar in bars.Bars)
+        {
+            bar.Size = width * 0.95;
+            bar.FillColor = color;
+            bar.LineWidth = 0;
+        }
+        bars.LegendText = label;
+    }
+
+    // Shade the warm-up (before the measured window) so the reader knows what counted.
+    private static void Measured(Plot plot, RunResult run)
+    {
+        if (run.MeasuredFrom <= TimeSpan.Zero) return;
+        var span = plot.Add.HorizontalSpan(0, run.MeasuredFrom.TotalSeconds);
+        span.FillColor = Colors.Gray.WithAlpha(0.15);
+        span.LegendText = "warm-up";
+    }
+
+    private static int IndexOf(IReadOnlyList<string> nodes, string id)
+    {
+        for (var i = 0; i < nodes.Count; i++) if (nodes[i] == id) return i;
+        return -1;
+    }
+
+    private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
+}

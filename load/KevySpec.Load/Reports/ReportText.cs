@@ -1,0 +1,86 @@
+using System.Globalization;
+using KevySpec.Load.Cli;
+using KevySpec.Load.Runner;
+using KevySpec.Load.Scenarios;
+
+namespace KevySpec.Load.Reports;
+
+/// <summary>The words and rows every report shares (Markdown, HTML, console).</summary>
+public static class ReportText
+{
+    /// <summary>The headline measures, in the order the summaries show them.</summary>
+    public static IReadOnlyList<string> Headline { get; } =
+    [
+        "failover.p50", "failover.p90", "failover.p99", "failover.max", "overhead.p99", "detection.p50", "detection.p99",
+        "failover.count", "failover.timeouts", "events", "events.skipped", "events.not_rejoined", "elections", "elections.per_event", "elections.spurious",
+        "violations", "frames.out_per_sec", "reconnects", "cpu.percent", "memory.peak_mb",
+    ];
+
+    /// <summary><c>PASSED</c> / <c>FAILED (n of m thresholds)</c>.</summary>
+    public static string Verdict(ReportModel model)
+    {
+        var failed = model.Failed.Count();
+        return failed == 0 ? $"PASSED ({model.Outcomes.Count} threshold{(model.Outcomes.Count == 1 ? "" : "s")})" : $"FAILED ({failed} of {model.Outcomes.Count} thresholds)";
+    }
+
+    /// <summary><c>SAFE</c> / <c>UNSAFE: n violation(s)</c>, over the invariants checked.</summary>
+    public static string Safety(ReportModel model) => model.Run.Violations.Count == 0
+        ? $"SAFE: no violation of {string.Join(", ", model.Run.CheckedInvariants)}"
+        : $"UNSAFE: {model.Run.Violations.Count} violation(s)";
+
+    /// <summary>The setup as (label, value) rows.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Setup(RunResult run)
+    {
+        var s = run.Settings;
+        var c = s.Config;
+        return
+        [
+            ("command", s.CommandLine),
+            ("scenario", Scenario.NameOf(s.Scenario)),
+            ("load simulation", s.Simulation.Describe()),
+            ("nodes", s.Nodes.ToString(CultureInfo.InvariantCulture)),
+            ("spec", s.Spec.Name),
+            ("stores", s.FileStores ? "file (FileElectionStore, fsynced, one temporary data directory per node)" : "memory (no fsync)"),
+            ("timings", $"{s.TimingsName}: hb {DurationText.Format(c.HbInterval)}, down_after {DurationText.Format(c.DownAfter)}, election_timeout {DurationText.Format(c.ElectionTimeout)}, backoff {DurationText.Format(c.ElectionBackoff)} + jitter {DurationText.Format(c.ElectionBackoffJitter)}"),
+            ("seed", s.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("duration", DurationText.Format(s.Duration)),
+            ("measured window", $"{Seconds(run.MeasuredFrom)} → {Seconds(run.MeasuredTo)} run time ({Seconds(run.Measured)})"),
+            ("warm-up", $"{Seconds(run.Warmup)}{(run.WarmupConverged ? "" : " (bound reached)")}: every node connected and following the bootstrap primary; then {DurationText.Format(s.Warmup)} more before measuring (--warmup)"),
+            ("open files", run.FileDescriptors),
+            ("started", run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)),
+            ("machine", $"{Environment.ProcessorCount} CPU(s), .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
+        ];
+    }
+
+    /// <summary>Per event kind: count, converged, timed out, failover p50 / p99 / max in ms.</summary>
+    public static IReadOnlyList<string[]> EventsByKind(RunResult run) =>
+    [
+        .. run.Events.GroupBy(e => e.Kind).OrderBy(g => g.Key).Select(g =>
+        {
+            var failovers = g.Where(e => e.Failover is not null).Select(e => e.Failover!.Value.TotalMilliseconds).Order().ToArray();
+            return new[]
+            {
+                g.Key.ToName(),
+                g.Count().ToString(CultureInfo.InvariantCulture),
+                g.Count(e => e.Outcome == EventOutcome.Converged).ToString(CultureInfo.InvariantCulture),
+                g.Count(e => e.Outcome == EventOutcome.FailoverTimedOut).ToString(CultureInfo.InvariantCulture),
+                g.Count(e => e.Outcome == EventOutcome.NotRejoined).ToString(CultureInfo.InvariantCulture),
+                Quantile(failovers, 0.5), Quantile(failovers, 0.99), failovers.Length == 0 ? "" : Ms(failovers[^1]),
+                g.Sum(e => e.Elections).ToString(CultureInfo.InvariantCulture),
+            };
+        }),
+    ];
+
+    /// <summary>The column titles of <see cref="EventsByKind"/>.</summary>
+    public static IReadOnlyList<string> EventsByKindHeader { get; } =
+        ["kind", "events", "converged", "failover timed out", "not rejoined", "failover p50 ms", "failover p99 ms", "failover max ms", "elections"];
+
+    /// <summary>Seconds with three decimals.</summary>
+    public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s";
+
+    private static string Ms(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    // Nearest-rank quantile of sorted values (exact, for the per-kind table).
+    private static string Quantile(double[] sorted, double q) =>
+        sorted.Length == 0 ? "" : Ms(sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)]);
+}

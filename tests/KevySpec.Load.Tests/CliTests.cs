@@ -1,0 +1,63 @@
+using KevySpec.Load.Cli;
+
+namespace KevySpec.Load.Tests;
+
+public class CliTests
+{
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await LoadCli.RunAsync(args, output, error, outputRedirected: true, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_names_the_tool_and_every_option()
+    {
+        var (code, output, _) = await Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("kevyspec-load", output);
+        foreach (var option in new[] { "--nodes", "--duration", "--hb", "--down-after", "--election-timeout", "--seed", "--simulation", "--rate", "--interval", "--copies", "--threshold", "--out", "--spec", "--no-live", "--timings", "--store", "--warmup" })
+            Assert.Contains(option, output);
+        Assert.Contains("failover.p99", output);
+        Assert.Contains("primary-kill", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--threshold", "failover.p99<700furlongs" }, "kevyspec-load: bad threshold 'failover.p99<700furlongs': unknown unit 'furlongs' for duration metric 'failover.p99'; use us, ms or s")]
+    [InlineData(new[] { "-t", "violations=0" }, "kevyspec-load: bad threshold 'violations=0': '=' is not an operator; use one of <=, <, >=, >, ==")]
+    [InlineData(new[] { "--duration", "ten" }, "kevyspec-load: --duration: 'ten' is not a duration (a number followed by one of us, ms, s, m, h, e.g. 500ms or 60s)")]
+    [InlineData(new[] { "--hb", "0s" }, "kevyspec-load: --hb must be positive (got 0s)")]
+    [InlineData(new[] { "--hb", "1s", "--down-after", "500ms" }, "kevyspec-load: --hb (1s) must be shorter than --down-after (500ms)")]
+    [InlineData(new[] { "chaos" }, "kevyspec-load: unknown scenario 'chaos'; known: mixed, steady, primary-kill, partition-flap, rolling-restart")]
+    [InlineData(new[] { "--nodes", "0" }, "kevyspec-load: --nodes must be between 1 and 200 (got 0)")]
+    [InlineData(new[] { "--spec", "raft" }, "kevyspec-load: unknown spec 'raft'; known specs: ")]
+    [InlineData(new[] { "--simulation", "burst" }, "kevyspec-load: unknown --simulation 'burst'; use inject, keep-constant, ramp or none")]
+    [InlineData(new[] { "steady", "--simulation", "inject" }, "kevyspec-load: the steady scenario injects no events")]
+    [InlineData(new[] { "--timings", "slow" }, "kevyspec-load: unknown --timings 'slow'; use fast or protocol")]
+    [InlineData(new[] { "--store", "disk" }, "kevyspec-load: unknown --store 'disk'; use file or memory")]
+    [InlineData(new[] { "--copies", "0" }, "kevyspec-load: --copies must be at least 1 (got 0)")]
+    [InlineData(new[] { "--bogus" }, "kevyspec-load: unknown option '--bogus'")]
+    public async Task Bad_input_is_a_usage_error_with_a_precise_message(string[] args, string expected)
+    {
+        var (code, output, error) = await Run(args);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains(expected, error);
+        Assert.Contains("Run 'kevyspec-load --help' for usage.", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task Every_problem_is_reported_at_once()
+    {
+        var (code, _, error) = await Run("--duration", "x", "-t", "nope<1");
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--duration: 'x' is not a duration", error);
+        Assert.Contains("bad threshold 'nope<1': unknown metric 'nope'", error);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using KevySpec.Load.Metrics;
+using KevySpec.Load.Reports;
+
+namespace KevySpec.Load.Tests;
+
+public sealed class ReportTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kevyspec-load-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Metrics_are_computed_from_the_run()
+    {
+        var model = ReportModel.Build(SampleRun.Create([]), charts: false);
+
+        Assert.InRange(model["failover.p50"].Value!.Value, 507.5 * 0.999, 507.5 * 1.001);
+        Assert.InRange(model["failover.max"].Value!.Value, 512 * 0.999, 512 * 1.001);
+        Assert.InRange(model["overhead.max"].Value!.Value, 12 - 0.6, 12 + 0.6);
+        Assert.InRange(model["detection.p50"].Value!.Value, 495 * 0.999, 495 * 1.001);
+        Assert.Equal(3, model["failover.count"].Value);
+        Assert.Equal(0, model["failover.timeouts"].Value);
+        Assert.Equal(3, model["events"].Value);
+        Assert.Equal(2, model["events.skipped"].Value);
+        Assert.Equal(4, model["elections"].Value);
+        Assert.Equal(1, model["elections.per_event"].Value);
+        Assert.Equal(1, model["elections.spurious"].Value);
+        Assert.Equal(0, model["violations"].Value);
+        Assert.Equal(121, model["frames.out_per_sec"].Value!.Value, 9);
+        Assert.Equal(6, model["reconnects"].Value);
+        Assert.Equal(5, model["cpu.percent"].Value!.Value, 9);
+        Assert.Equal(80, model["memory.peak_mb"].Value!.Value, 9);
+        Assert.Equal(10_000, model["duration"].Value!.Value, 9);
+        Assert.Equal(MetricCatalog.All.Count, model.Metrics.Count);
+    }
+
+    [Fact]
+    public void Thresholds_are_judged_on_the_metrics()
+    {
+        var model = ReportModel.Build(SampleRun.Create(["failover.p99<=700ms", "elections.spurious==0", "detection.count>=3"]), charts: false);
+
+        Assert.Equal([true, false, true], model.Outcomes.Select(o => o.Passed).ToArray());
+        Assert.False(model.Passed);
+        Assert.Equal("elections.spurious==0", Assert.Single(model.Failed).Threshold.Text);
+        Assert.Equal("FAILED (1 of 3 thresholds)", ReportText.Verdict(model));
+    }
+
+    [Fact]
+    public void The_report_folder_holds_every_report_with_the_measures()
+    {
+        var model = ReportModel.Build(SampleRun.Create(["failover.p99<=700ms", "violations==0"], withViolation: true));
+
+        var written = ReportFolder.Write(model, _folder);
+
+        foreach (var name in new[] { "report.md", "report.html", "metrics.csv", "events.csv", "timeline.csv", "failover-histogram.png", "timeline-roles.png", "timeline-epochs.png" })
+            Assert.Contains(Path.Combine(_folder, name), written);
+
+        var csv = File.ReadAllLines(Path.Combine(_folder, "metrics.csv"));
+        Assert.Equal("metric,value,unit,description", csv[0]);
+        Assert.Equal(MetricCatalog.All.Count + 1, csv.Length);
+        Assert.Contains(csv, line => line.StartsWith("violations,1,count,", StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.StartsWith("failover.count,3,count,", StringComparison.Ordinal));
+        var p99 = double.Parse(csv.Single(l => l.StartsWith("failover.p99,", StringComparison.Ordinal)).Split(',')[1], CultureInfo.InvariantCulture);
+        Assert.InRange(p99, 512 * 0.999, 512 * 1.001);
+
+        var md = File.ReadAllText(Path.Combine(_folder, "report.md"));
+        Assert.Contains("# KevySpec load run: primary-kill on 3 nodes", md);
+        Assert.Contains("**Thresholds:** FAILED (1 of 2 thresholds)", md);
+        Assert.Contains("**Safety:** UNSAFE: 1 violation(s)", md);
+        Assert.Contains("| `violations==0` | 1 | **FAIL** |", md);
+        Assert.Contains("n1 and n2 are both primary at epoch 2", md);
+        Assert.Contains("| `failover.p50` | 507.", md);
+        Assert.Contains("![Failover and detection latency](failover-histogram.png)", md);
+        Assert.Contains("a note for the reader", md);
+        Assert.Contains("|kill-primary|3|3|0|0|507.500|512.000|512.000|3|", md);
+
+        var html = File.ReadAllText(Path.Combine(_folder, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Equal(3, CountOf(html, "src=\"data:image/png;base64,iVBORw0KGgo"));
+        Assert.Contains("<code>failover.p99</code>", html);
+        Assert.Contains("FAILED (1 of 2 thresholds)", html);
+
+        var events = File.ReadAllLines(Path.Combine(_folder, "events.csv"));
+        Assert.Equal("1,kill-primary,n1,1000,1600,1900,n1,1,n2,2,480,503,1,converged", events[1]);
+
+        var timeline = File.ReadAllLines(Path.Combine(_folder, "timeline.csv"));
+        Assert.Equal("at_ms,node,what,role,epoch,follows,has_quorum", timeline[0]);
+        Assert.Contains("1000,n1,killed,,,,", timeline);
+        Assert.Equal(10, timeline.Length);
+
+        foreach (var png in Directory.GetFiles(_folder, "*.png"))
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png).Take(4).ToArray());
+    }
+
+    [Fact]
+    public void Role_segments_follow_reports_kills_and_restarts()
+    {
+        var run = SampleRun.Create([]);
+
+        var n1 = RoleSegments.From(run.Timeline, run.NodeIds, run.MeasuredTo).Where(s => s.NodeId == "n1")
+            .Select(s => (s.State, s.Epoch, s.From.TotalMilliseconds, s.To.TotalMilliseconds)).ToArray();
+
+        Assert.Equal(
+            [(SegmentState.Primary, 1UL, 100, 1000), (SegmentState.Down, 1UL, 1000, 1600), (SegmentState.Replica, 1UL, 1600, 1610), (SegmentState.Replica, 2UL, 1610, 10_100)],
+            n1);
+    }
+
+    [Fact]
+    public void Histogram_bins_cover_the_values()
+    {
+        var (low, width, count) = Charts.Bins(480, 512);
+
+        Assert.Equal(1, width);
+        Assert.Equal(480, low);
+        Assert.Equal(33, count);
+        Assert.Equal([2, 0, 1], Charts.Histogram([480, 480.5, 482], low, width, count).Take(3).ToArray());
+        Assert.Equal(1, Charts.Histogram([512], low, width, count)[^1]);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}
