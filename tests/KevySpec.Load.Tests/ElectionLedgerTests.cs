@@ -64,6 +64,23 @@ public class ElectionLedgerTests
     }
 
     [Fact]
+    public void After_its_repair_a_fault_explains_anyone_until_its_end_plus_allowance()
+    {
+        var ledger = new ElectionLedger(Allowance);
+        ledger.StartMeasuring(TimeSpan.Zero);
+        var window = new FaultWindow(1, S(1), new HashSet<string> { "n4" }, TouchesPrimary: false);
+        ledger.Open(window);
+        ledger.OnSave(Stand("n1", 2, 2));      // before the heal: the cut-off n4 gives n1 no reason
+        ledger.Repair(window, S(3));
+        ledger.OnSave(Stand("n1", 3, 3.1));    // n4 returns with a higher epoch: n1 steps down and stands
+        ledger.Close(window, S(4));
+        ledger.OnSave(Stand("n1", 4, 4.9));
+        ledger.OnSave(Stand("n1", 5, 5.1));
+
+        Assert.Equal([true, false, false, true], ledger.Elections().Select(e => e.Spurious).ToArray());
+    }
+
+    [Fact]
     public void A_fault_away_from_the_primary_explains_only_its_own_nodes()
     {
         var ledger = new ElectionLedger(Allowance);

@@ -30,7 +30,7 @@ public static class MetricCatalog
         list.Add(new("elections", MetricKind.Count, "count", "elections started (a node became candidate)"));
         list.Add(new("elections.per_event", MetricKind.Number, "ratio", "elections ÷ failover-causing events (primary kills and isolations); 1.0 is one clean election per failover"));
         list.Add(new("elections.startup", MetricKind.Count, "count", "elections before the cluster first converged (connection setup); not in elections or elections.spurious"));
-        list.Add(new("elections.spurious", MetricKind.Count, "count", "elections no fault explains: outside every fault window (fault start → recovery + settle) that cut the candidate off the primary"));
+        list.Add(new("elections.spurious", MetricKind.Count, "count", "elections no fault explains: outside every fault window (fault → end of its event + settle) that took the primary away, cut off the candidate, or had been repaired"));
         list.Add(new("violations", MetricKind.Count, "count", "safety violations found online (election-safety, single-primary, one-vote-per-epoch, epoch-monotonic, durable-before-send)"));
         list.Add(new("frames.in_per_sec", MetricKind.Number, "1/s", "frames received per second, all nodes"));
         list.Add(new("frames.out_per_sec", MetricKind.Number, "1/s", "frames sent per second, all nodes"));

@@ -81,7 +81,7 @@ public static class MarkdownReport
         md.Append("- **failover**: from the fault (kill, or link cut isolating the primary) to the moment every node still connected to the majority reports the same new primary at a higher epoch, on the nodes' own clock (their topology reports).\n");
         md.Append("- **detection**: from the fault to the first report by such a node that leaves the old primary (it becomes candidate, takes a higher epoch or follows another primary).\n");
         md.Append("- **overhead**: failover − down_after.\n");
-        md.Append("- **spurious election**: a candidacy outside every fault window (fault → repair + settle allowance) that cut the candidate off the primary.\n");
+        md.Append("- **spurious election**: a candidacy no fault explains: outside every fault window (fault → end of its event + settle allowance) that took the primary away, cut off the candidate itself, or had already been repaired (returning nodes may make anyone stand).\n");
         return md.ToString();
     }
 

@@ -187,6 +187,7 @@ public sealed class ChurnEngine
             }
 
             repaired = _clock.Now;
+            _ledger.Repair(window, repaired.Value);
             await RepairAsync(targets, partition).ConfigureAwait(false);
             if (!await RejoinAsync(id, targets, ct).ConfigureAwait(false) && outcome == EventOutcome.Converged) outcome = EventOutcome.NotRejoined;
         }
@@ -197,6 +198,7 @@ public sealed class ChurnEngine
             if (repaired is null)
             {
                 repaired = _clock.Now;
+                _ledger.Repair(window, repaired.Value);
                 await RepairAsync(targets, partition).ConfigureAwait(false);
             }
         }

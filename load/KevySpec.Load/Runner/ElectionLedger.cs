@@ -12,8 +12,9 @@ public sealed record ElectionRecord(string NodeId, ulong Epoch, TimeSpan At, boo
 
 /// <summary>
 /// Counts elections from the nodes' saves and sorts out the spurious ones: an election is
-/// explained when it falls in a fault window (start → repair + <see cref="SettleAllowance"/>)
-/// that cut the primary off, or that cut off the candidate itself.
+/// explained when it falls in a fault window (start → end + <see cref="SettleAllowance"/>) that
+/// cut the primary off, or cut off the candidate itself, or had already been repaired (returning
+/// nodes may make anyone stand).
 /// </summary>
 public sealed class ElectionLedger(TimeSpan settleAllowance)
 {
@@ -42,6 +43,12 @@ public sealed class ElectionLedger(TimeSpan settleAllowance)
     public void Open(FaultWindow window)
     {
         lock (_gate) _windows.Add(window);
+    }
+
+    /// <summary>Notes that the fault of <paramref name="window"/> is being repaired at <paramref name="at"/>.</summary>
+    public void Repair(FaultWindow window, TimeSpan at)
+    {
+        lock (_gate) window.Repaired = at;
     }
 
     /// <summary>Closes a fault window at <paramref name="at"/>.</summary>
@@ -76,7 +83,7 @@ public sealed class ElectionLedger(TimeSpan settleAllowance)
         var explained = _windows.Any(w =>
             at >= w.Start
             && (w.End is not { } end || at <= end + SettleAllowance)
-            && (w.TouchesPrimary || w.Affected.Contains(nodeId)));
+            && (w.TouchesPrimary || w.Affected.Contains(nodeId) || (w.Repaired is { } repaired && at >= repaired)));
         return new(nodeId, epoch, at, !explained, false);
     }
 }
