@@ -73,6 +73,27 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         Assert.Equal((1ul, "n1"), (n2.Snapshot().Epoch, n2.Snapshot().Primary));
     }
 
+    [Fact]
+    public async Task A_dialer_that_gives_up_before_speaking_is_not_counted_but_a_broken_proof_is()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var cluster = await StartAsync(lines.Enqueue);
+        var n2 = cluster["n2"]!;
+
+        using (var quitter = await RawClient.ConnectAsync(n2.LocalEndPoint))
+            await quitter.ReceiveSomeAsync();   // the challenge; then hang up, as a dialer whose connect timeout ran out does
+        await Eventually.WaitAsync(() => lines.Any(l => l.Contains("closed before authenticating")), "n2 notices the hang-up");
+        Assert.Equal(0, n2.Snapshot().Counters.AuthFailures);
+
+        using (var broken = await RawClient.ConnectAsync(n2.LocalEndPoint))
+        {
+            await broken.ReceiveSomeAsync();
+            await broken.SendAsync(Encoding.ASCII.GetBytes("*3\r\n$4\r\nAUTH\r\n$2\r\nn3"));
+        }
+        await Eventually.WaitAsync(() => n2.Snapshot().Counters.AuthFailures == 1, "the half-sent proof is counted");
+        Assert.Contains(lines, l => l.Contains("authentication failed: closed in the middle of a proof"));
+    }
+
     // The documented proof: HMAC-SHA256(secret, nonce || connector id), hex.
     private static byte[] Mac(byte[] secret, byte[] nonce, string id) =>
         System.Security.Cryptography.HMACSHA256.HashData(secret, (byte[])[.. nonce, .. Encoding.UTF8.GetBytes(id)]);
@@ -80,6 +101,15 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
     private static byte[] Proof(string id, byte[] mac) =>
         Encoding.ASCII.GetBytes($"*3\r\n$4\r\nAUTH\r\n${id.Length}\r\n{id}\r\n$64\r\n{Convert.ToHexStringLower(mac)}\r\n");
 
-    private Task<LoopbackCluster> StartAsync() =>
-        LoopbackCluster.StartAsync(3, (_, o) => o with { Config = Timings.Steady, AuthSecret = Secret, Log = line => SoloNode.Try(() => output.WriteLine(line)) });
+    private Task<LoopbackCluster> StartAsync(Action<string>? alsoLog = null) =>
+        LoopbackCluster.StartAsync(3, (_, o) => o with
+        {
+            Config = Timings.Steady,
+            AuthSecret = Secret,
+            Log = line =>
+            {
+                alsoLog?.Invoke(line);
+                SoloNode.Try(() => output.WriteLine(line));
+            },
+        });
 }

@@ -124,7 +124,7 @@ internal sealed class InboundConnection
         return true;
     }
 
-    // Challenge, then wait for the proof; returns the proven id (null: closed and counted) and the bytes already read after it.
+    // Challenge, then wait for the proof; returns the proven id (null: closed, and counted unless nothing was claimed) and the bytes already read after it.
     private async Task<(string? Id, int Start, int End)> AuthenticateAsync(byte[] secret, byte[] buffer, CancellationToken ct)
     {
         var nonce = RandomNumberGenerator.GetBytes(AuthFrames.NonceLength);
@@ -156,9 +156,15 @@ internal sealed class InboundConnection
                 problem = $"no proof within {_ctx.Options.ConnectTimeout.TotalMilliseconds:0} ms";
                 break;
             }
+            if (read == 0 && end == 0)
+            {
+                // Nothing was claimed: a dialer that gave up (its connect timeout ran out on a busy machine) is not an impostor.
+                _ctx.Log($"connection from {_remote} closed before authenticating");
+                return (null, 0, 0);
+            }
             if (read == 0)
             {
-                problem = "closed without a proof";
+                problem = "closed in the middle of a proof";
                 break;
             }
             end += read;
