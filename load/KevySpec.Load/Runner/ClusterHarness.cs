@@ -8,23 +8,21 @@ namespace KevySpec.Load.Runner;
 /// A <see cref="LoopbackCluster"/> wired for a load run: each node keeps a file store in its own
 /// temporary data directory, or a store in memory (behind a <see cref="RecordingStore"/>; either
 /// outlives the node's incarnations), reports its topology onto the
-/// run's time line, and feeds the safety monitor and the election ledger. Kills keep the counters
+/// run's time line, feeds every elector step to the safety monitor and every save to the election ledger. Kills keep the counters
 /// of the incarnation that dies. Disposing stops every node and deletes the data directories.
 /// </summary>
 public sealed class ClusterHarness : IAsyncDisposable
 {
     private readonly RunClock _clock;
-    private readonly OnlineSafetyMonitor _monitor;
     private readonly Dictionary<string, RecordingStore> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _origins = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private CounterTotals _retired = CounterTotals.Zero;
     private LoopbackCluster? _cluster;
 
-    private ClusterHarness(RunClock clock, OnlineSafetyMonitor monitor, TopologyTracker tracker, string dataRoot)
+    private ClusterHarness(RunClock clock, TopologyTracker tracker, string dataRoot)
     {
         _clock = clock;
-        _monitor = monitor;
         Tracker = tracker;
         DataRoot = dataRoot;
     }
@@ -50,16 +48,11 @@ public sealed class ClusterHarness : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), $"kevyspec-load-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
         Directory.CreateDirectory(root);
-        var harness = new ClusterHarness(clock, monitor, tracker, root);
-        void OnSave(SaveEvent save)
-        {
-            monitor.OnSave(save);
-            ledger.OnSave(save);
-        }
+        var harness = new ClusterHarness(clock, tracker, root);
         foreach (var id in IdsFor(nodes))
         {
             IElectionStore inner = fileStores ? new FileElectionStore(Path.Combine(root, id)) : new InMemoryElectionStore();
-            harness._stores[id] = new RecordingStore(id, inner, clock, OnSave);
+            harness._stores[id] = new RecordingStore(id, inner, clock, ledger.OnSave);
             harness._origins[id] = long.MaxValue;
         }
         // A restarted node must hear its peers before its cold-start grace (down_after) ends, or it
@@ -80,6 +73,7 @@ public sealed class ClusterHarness : IAsyncDisposable
                 // instead churns sockets and, past ~80 nodes, exhausts the descriptors.
                 ConnectTimeout = TimeSpan.FromSeconds(5),
                 OnTopologyChange = change => harness.OnReport(change),
+                OnStep = monitor.OnStep,
             }, ct).ConfigureAwait(false);
         }
         catch
@@ -115,7 +109,6 @@ public sealed class ClusterHarness : IAsyncDisposable
             lock (_gate) _retired = _retired.Add(counters);
         }
         Tracker.MarkKilled(id, _clock.Now);
-        _monitor.OnKilled(id);
         await Cluster.KillAsync(id).ConfigureAwait(false);
     }
 
@@ -124,7 +117,6 @@ public sealed class ClusterHarness : IAsyncDisposable
     {
         lock (_gate) _origins[id] = long.MaxValue;
         Tracker.MarkRestarted(id, _clock.Now);
-        _monitor.OnRestarted(id);
         await Cluster.RestartAsync(id, role).ConfigureAwait(false);
     }
 
@@ -178,8 +170,6 @@ public sealed class ClusterHarness : IAsyncDisposable
             if (offsetTicks < _origins[change.NodeId]) _origins[change.NodeId] = offsetTicks;
             at = TimeSpan.FromTicks(_origins[change.NodeId]) + change.At;
         }
-        var report = new NodeObservation(change.NodeId, change.Role, change.Epoch, change.Primary, change.HasQuorum, at);
-        _monitor.OnReport(report, _stores[change.NodeId].Durable);
-        Tracker.Record(report);
+        Tracker.Record(new NodeObservation(change.NodeId, change.Role, change.Epoch, change.Primary, change.HasQuorum, at));
     }
 }

@@ -27,7 +27,7 @@ public static class LoadRunner
         var clock = new RunClock(TimeProvider.System);
         var ids = ClusterHarness.IdsFor(settings.Nodes);
         var invariants = InvariantSet.ForSpec(settings.Spec.Table);
-        var monitor = new OnlineSafetyMonitor(ids, invariants);
+        var monitor = new OnlineSafetyMonitor(ids, invariants, clock);
         var ledger = new ElectionLedger(ElectionLedger.AllowanceFor(settings.Config));
         var tracker = new TopologyTracker(ids);
         var timings = EventTimings.For(settings.Config, settings.Nodes);

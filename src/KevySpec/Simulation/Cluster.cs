@@ -11,12 +11,10 @@ namespace KevySpec.Simulation;
 public sealed class Cluster
 {
     private readonly ElectorDefinition _definition;
-    private readonly InvariantSet _invariants;
+    private readonly OnlineChecker _checker;
     private readonly Node[] _nodes;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<ClusterStep> _steps = [];
-    private readonly NodeStatus[] _statuses;
-    private SafetyGhost _ghost;
 
     /// <summary>A cluster of <paramref name="members"/> (no elector built yet: call <see cref="New"/> for each).</summary>
     public Cluster(ElectorDefinition definition, IReadOnlyList<string> members, ElectConfig config, InvariantSet invariants)
@@ -26,7 +24,6 @@ public sealed class Cluster
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(invariants);
         _definition = definition;
-        _invariants = invariants;
         Members = [.. members];
         Config = config;
         _nodes = new Node[members.Count];
@@ -35,8 +32,7 @@ public sealed class Cluster
             if (!_index.TryAdd(members[i], i)) throw new ArgumentException($"member '{members[i]}' appears twice", nameof(members));
             _nodes[i] = new Node(members[i]);
         }
-        _statuses = new NodeStatus[_nodes.Length];
-        _ghost = SafetyGhost.Initial(_nodes.Length);
+        _checker = new OnlineChecker(Members, invariants);
     }
 
     /// <summary>The member ids, in member-list order.</summary>
@@ -93,10 +89,10 @@ public sealed class Cluster
     public ClusterStep Crash(string id)
     {
         var node = Alive(id);
-        var epoch = node.Elector!.Epoch;
+        var before = Before(node);
         node.Elector = null;
         node.Store.Owner = null;
-        return Record(node, new ClusterStep(StepKind.Crash, id, null, null, null, null, null, null, [], default), epoch, [], []);
+        return Record(node, new ClusterStep(StepKind.Crash, id, null, null, null, null, null, null, [], default), before, [], []);
     }
 
     /// <summary>Records the node's replication offset (trace op <c>set_offset</c>).</summary>
@@ -105,9 +101,9 @@ public sealed class Cluster
         var node = Alive(id);
         node.DataOffset = offset;
         node.Store.BeginStep();
-        var epoch = node.Elector!.Epoch;
-        node.Elector.SetReplOffset(offset);
-        return Record(node, new ClusterStep(StepKind.SetOffset, id, null, null, null, offset, null, null, Saves(node), Observe(node)), epoch, [], node.Store.StepSaves);
+        var before = Before(node);
+        node.Elector!.SetReplOffset(offset);
+        return Record(node, new ClusterStep(StepKind.SetOffset, id, null, null, null, offset, null, null, Saves(node), Observe(node)), before, [], node.Store.StepSaves);
     }
 
     /// <summary>Ticks the node at <paramref name="now"/> (trace op <c>tick</c>).</summary>
@@ -116,9 +112,9 @@ public sealed class Cluster
         var node = Alive(id);
         At(node, now);
         node.Store.BeginStep();
-        var epoch = node.Elector!.Epoch;
-        var sent = node.Elector.Tick(now);
-        return Record(node, new ClusterStep(StepKind.Tick, id, now, null, null, null, null, sent, Saves(node), Observe(node)), epoch, sent, node.Store.StepSaves);
+        var before = Before(node);
+        var sent = node.Elector!.Tick(now);
+        return Record(node, new ClusterStep(StepKind.Tick, id, now, null, null, null, null, sent, Saves(node), Observe(node)), before, sent, node.Store.StepSaves);
     }
 
     /// <summary>Hands <paramref name="message"/> from <paramref name="from"/> to node <paramref name="to"/> at <paramref name="now"/> (trace op <c>msg</c>).</summary>
@@ -129,53 +125,41 @@ public sealed class Cluster
         var node = Alive(to);
         At(node, now);
         node.Store.BeginStep();
-        var epoch = node.Elector!.Epoch;
-        var sent = node.Elector.OnMessage(from, message, now);
-        return Record(node, new ClusterStep(StepKind.Message, to, now, from, message, null, null, sent, Saves(node), Observe(node)), epoch, sent, node.Store.StepSaves);
+        var before = Before(node);
+        var sent = node.Elector!.OnMessage(from, message, now);
+        return Record(node, new ClusterStep(StepKind.Message, to, now, from, message, null, null, sent, Saves(node), Observe(node)), before, sent, node.Store.StepSaves);
     }
 
     private ClusterStep Build(Node node, StepKind kind, Role startRole, TimeSpan jitter)
     {
         var setup = new NodeSetup(Members, AddressOf(node.Id), startRole, Config, jitter < Config.ElectionBackoffJitter ? jitter : Config.ElectionBackoffJitter);
-        var epoch = node.Elector?.Epoch ?? 0;
+        var before = Before(node);
         var elector = _definition.Create(node.Id, setup.PeerIds, setup.Address, startRole, Config, new FixedJitter(setup.Jitter));
         node.Store.BeginStep();
         node.Store.Owner = elector;
         elector.AttachStore(node.Store);
         node.Elector = elector;
         node.Setup = setup;
-        return Record(node, new ClusterStep(kind, node.Id, null, null, null, null, setup, null, Saves(node), Observe(node)), epoch, [], node.Store.StepSaves);
+        return Record(node, new ClusterStep(kind, node.Id, null, null, null, null, setup, null, Saves(node), Observe(node)), before, [], node.Store.StepSaves);
     }
 
-    private ClusterStep Record(Node node, ClusterStep step, ulong epochBefore, IReadOnlyList<Outbound> sent, IReadOnlyList<SaveRecord> saves)
+    private ClusterStep Record(Node node, ClusterStep step, (Role Role, ulong Epoch) before, IReadOnlyList<Outbound> sent, IReadOnlyList<SaveRecord> saves)
     {
         _steps.Add(step);
         if (Violation is not null) return step;
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            var elector = _nodes[i].Elector;
-            _statuses[i] = elector is null ? default : new NodeStatus(true, elector.Role, elector.Epoch);
-        }
-        var facts = new StepFacts
-        {
-            Kind = step.Kind,
-            Node = _index[node.Id],
-            NodeId = node.Id,
-            EpochBefore = epochBefore,
-            EpochAfter = node.Elector?.Epoch ?? 0,
-            Out = sent,
-            Saves = saves,
-            StoreAfter = node.Store.Durable,
-            Nodes = _statuses,
-            Members = Members,
-        };
-        if (_invariants.Check(facts, ref _ghost) is { } violation)
+        var after = node.Elector;
+        var observed = new NodeStep(step.Kind, node.Id, before.Role, before.Epoch, after?.Role ?? Role.Replica, after?.Epoch ?? 0, sent, saves, node.Store.Durable);
+        if (_checker.Observe(observed) is { } violation)
         {
             Violation = violation;
             ViolationStep = _steps.Count - 1;
         }
         return step;
     }
+
+    // A node without an elector (never built, or crashed) counts as a replica at epoch 0.
+    private static (Role Role, ulong Epoch) Before(Node node) =>
+        node.Elector is { } elector ? (elector.Role, elector.Epoch) : (Role.Replica, 0);
 
     private static IReadOnlyList<PersistedVote> Saves(Node node)
     {

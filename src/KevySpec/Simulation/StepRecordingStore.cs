@@ -17,9 +17,21 @@ public readonly record struct SaveRecord(PersistedVote Vote, ulong EpochAtSave, 
 public sealed class StepRecordingStore : IElectionStore
 {
     private readonly List<SaveRecord> _stepSaves = [];
+    private readonly IElectionStore? _inner;
 
     /// <summary>A store holding <paramref name="durable"/> (empty by default).</summary>
     public StepRecordingStore(PersistedVote durable = default) => Durable = durable;
+
+    /// <summary>
+    /// Records the saves made through it to <paramref name="inner"/> (e.g. a file store), which keeps
+    /// the pair; a save that throws is not recorded.
+    /// </summary>
+    public StepRecordingStore(IElectionStore inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+        Durable = inner.Load();
+    }
 
     /// <summary>The pair on disk: what the last save left (or what the store was created with).</summary>
     public PersistedVote Durable { get; set; }
@@ -36,10 +48,11 @@ public sealed class StepRecordingStore : IElectionStore
     /// <inheritdoc />
     public void Save(PersistedVote vote)
     {
+        _inner?.Save(vote);
         _stepSaves.Add(new SaveRecord(vote, Owner?.Epoch ?? 0, Owner?.PendingOutputCount ?? 0));
         Durable = vote;
     }
 
     /// <inheritdoc />
-    public PersistedVote Load() => Durable;
+    public PersistedVote Load() => Durable = _inner?.Load() ?? Durable;
 }

@@ -1,3 +1,5 @@
+using KevySpec.Checking;
+using KevySpec.Simulation;
 using KevySpec.Wire;
 
 namespace KevySpec.Transport;
@@ -24,6 +26,7 @@ public sealed partial class ElectionNode
         var reader = _inbox.Reader;
         try
         {
+            ReportStep(_restarted ? StepKind.Restart : StepKind.New, (Role.Replica, 0), []);
             Step(null);
             Settle();
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
@@ -47,7 +50,11 @@ public sealed partial class ElectionNode
     private void Step(LoopItem? item)
     {
         if (Interlocked.Exchange(ref _offsetChanged, 0) == 1)
+        {
+            var beforeOffset = BeginStep();
             _elector.SetReplOffset(unchecked((ulong)Interlocked.Read(ref _pendingOffset)));
+            ReportStep(StepKind.SetOffset, beforeOffset, []);
+        }
         var now = Now();
         if (item is { From: { } from, Message: { } message })
         {
@@ -57,6 +64,7 @@ public sealed partial class ElectionNode
                 if (index >= 0) _lastHeard[index] = now;
             }
             IReadOnlyList<Outbound> replies;
+            var beforeMessage = BeginStep();
             try
             {
                 replies = _elector.OnMessage(from, message, now);
@@ -65,9 +73,11 @@ public sealed partial class ElectionNode
             {
                 replies = Withheld(e, $"handling {message.GetType().Name} from {from}");
             }
+            ReportStep(StepKind.Message, beforeMessage, replies);
             Emit(replies);
         }
         IReadOnlyList<Outbound> ticked;
+        var beforeTick = BeginStep();
         try
         {
             ticked = _elector.Tick(now);
@@ -76,8 +86,31 @@ public sealed partial class ElectionNode
         {
             ticked = Withheld(e, "a tick");
         }
+        ReportStep(StepKind.Tick, beforeTick, ticked);
         Emit(ticked);
         Publish(now);
+    }
+
+    private (Role Role, ulong Epoch) BeginStep()
+    {
+        _recorder?.BeginStep();
+        return (_elector.Role, _elector.Epoch);
+    }
+
+    // Tells the step observer (NodeOptions.OnStep) what the elector just did; the saves list is copied (the recorder reuses it).
+    private void ReportStep(StepKind kind, (Role Role, ulong Epoch) before, IReadOnlyList<Outbound> sent)
+    {
+        if (_ctx.Options.OnStep is not { } onStep || _recorder is null) return;
+        IReadOnlyList<SaveRecord> saves = _recorder.StepSaves.Count == 0 ? [] : [.. _recorder.StepSaves];
+        var alive = kind != StepKind.Crash;
+        try
+        {
+            onStep(new NodeStep(kind, NodeId, before.Role, before.Epoch, alive ? _elector.Role : Role.Replica, alive ? _elector.Epoch : 0, sent, saves, _recorder.Durable));
+        }
+        catch (Exception e)
+        {
+            _ctx.Log($"step callback failed: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     // The elector saves before it emits: when a save throws, the whole batch is dropped unsent.

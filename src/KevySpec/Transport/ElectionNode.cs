@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using KevySpec.Checking;
+using KevySpec.Simulation;
 
 namespace KevySpec.Transport;
 
@@ -18,6 +20,8 @@ public sealed partial class ElectionNode : IAsyncDisposable
 
     private readonly NodeContext _ctx;
     private readonly Elector _elector;
+    private readonly StepRecordingStore? _recorder;
+    private readonly bool _restarted;
     private readonly Socket _listener;
     private readonly Channel<LoopItem> _inbox;
     private readonly PeerLink[] _links;
@@ -29,12 +33,15 @@ public sealed partial class ElectionNode : IAsyncDisposable
     private ITimer? _timer;
     private Task? _disposal;
 
-    private ElectionNode(NodeOptions options, IJitterSource jitter)
+    private ElectionNode(NodeOptions options, IJitterSource jitter, bool restarted)
     {
         _ctx = new NodeContext(options);
         NodeId = options.NodeId;
+        _restarted = restarted;
         _elector = options.Elector.Create(options.NodeId, options.PeerIds, options.EffectiveAdvertisedAddr, options.StartRole, options.Config, jitter);
-        _elector.AttachStore(options.Store);
+        // Steps are reported with their saves, so a step observer needs the saves recorded.
+        _recorder = options.OnStep is null ? null : new StepRecordingStore(options.Store) { Owner = _elector };
+        _elector.AttachStore(_recorder ?? options.Store);
         _origin = options.Time.GetTimestamp();
         _others = [.. options.PeerIds.Where(p => p != options.NodeId)];
         _lastHeard = new TimeSpan?[_others.Length];
@@ -69,15 +76,16 @@ public sealed partial class ElectionNode : IAsyncDisposable
     /// (its exception, e.g. a <c>PersistenceException</c>, propagates), binds the listener (<see cref="IOException"/>
     /// naming the endpoint when it is taken) and starts the loops.
     /// </summary>
-    public static Task<ElectionNode> StartAsync(NodeOptions options, CancellationToken ct = default) => StartAsync(options, null, ct);
+    public static Task<ElectionNode> StartAsync(NodeOptions options, CancellationToken ct = default) => StartAsync(options, null, restarted: false, ct);
 
-    internal static Task<ElectionNode> StartAsync(NodeOptions options, Action<LinkFaults>? prepare, CancellationToken ct)
+    // A restart (LoopbackCluster's) is reported as such to a step observer; its faults are set before any connection.
+    internal static Task<ElectionNode> StartAsync(NodeOptions options, Action<LinkFaults>? prepare, bool restarted, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ct.ThrowIfCancellationRequested();
         options.Validate();
         var seed = options.JitterSeed ?? Random.Shared.Next();
-        var node = new ElectionNode(options, options.Jitter ?? new SeededJitter(seed));
+        var node = new ElectionNode(options, options.Jitter ?? new SeededJitter(seed), restarted);
         prepare?.Invoke(node.Faults);
         node.Start(options.Jitter is null ? seed : null);
         return Task.FromResult(node);
@@ -195,6 +203,8 @@ public sealed partial class ElectionNode : IAsyncDisposable
         {
             _ctx.Log($"a loop failed while stopping: {e.GetType().Name}: {e.Message}");
         }
+        // The loop has ended: the node's last step is its death (it no longer counts as a live primary).
+        ReportStep(StepKind.Crash, (_elector.Role, _elector.Epoch), []);
         _ctx.Log("stopped");
     }
 }

@@ -71,7 +71,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
         {
             foreach (var id in ids)
             {
-                var node = await StartNodeAsync(options[id], null, ct).ConfigureAwait(false);
+                var node = await StartNodeAsync(options[id], null, restarted: false, ct).ConfigureAwait(false);
                 lock (cluster._nodes) cluster._nodes[id] = node;
             }
         }
@@ -116,7 +116,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             var node = await StartNodeAsync(_options[id] with { StartRole = startRole }, faults =>
             {
                 foreach (var to in cut) faults.Cut(to);
-            }, CancellationToken.None).ConfigureAwait(false);
+            }, restarted: true, CancellationToken.None).ConfigureAwait(false);
             lock (_nodes) _nodes[id] = node;
         }
         finally
@@ -172,13 +172,13 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     // While a node's port is free (before its start, or while it is killed), a peer's connection attempt
     // may briefly hold it as its ephemeral local port: binding then fails for a moment, so retry.
-    private static async Task<ElectionNode> StartNodeAsync(NodeOptions options, Action<LinkFaults>? prepare, CancellationToken ct)
+    private static async Task<ElectionNode> StartNodeAsync(NodeOptions options, Action<LinkFaults>? prepare, bool restarted, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ElectionNode.StartAsync(options, prepare, ct).ConfigureAwait(false);
+                return await ElectionNode.StartAsync(options, prepare, restarted, ct).ConfigureAwait(false);
             }
             catch (IOException e) when (attempt < RebindAttempts && e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
             {
