@@ -92,6 +92,23 @@ public sealed class LifecycleTests(ITestOutputHelper output)
         Assert.Equal($"node 'n1' cannot listen on {endpoint}: the address is already in use", e.Message);
     }
 
+    [Fact]
+    public async Task Two_nodes_configured_on_one_port_do_not_share_it()
+    {
+        var endpoint = Ports.Free();
+        NodeOptions OptionsFor(string id) => new()
+        {
+            NodeId = id,
+            PeerIds = ["n1", "n2"],
+            Endpoints = new Dictionary<string, IPEndPoint> { ["n1"] = endpoint, ["n2"] = endpoint },
+        };
+        await using var first = await ElectionNode.StartAsync(OptionsFor("n1"));
+
+        // Sharing would split the inbound connections between the two listeners at random.
+        var e = await Assert.ThrowsAsync<IOException>(() => ElectionNode.StartAsync(OptionsFor("n2")));
+        Assert.Equal($"node 'n2' cannot listen on {endpoint}: the address is already in use", e.Message);
+    }
+
     [Theory]
     [InlineData("no endpoint", "NodeOptions.Endpoints: no endpoint for member 'n2'")]
     [InlineData("stranger endpoint", "NodeOptions.Endpoints: endpoint given for 'x', which is not in the member list")]

@@ -119,9 +119,7 @@ public sealed partial class ElectionNode : IAsyncDisposable
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            // A restarted node must get its port back while old connections linger in TIME_WAIT
-            // (on Unix this does not let two listeners share a port).
-            if (!OperatingSystem.IsWindows()) socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            AllowRebindOverTimeWait(socket);
             socket.Bind(endpoint);
             socket.Listen(64);
             return socket;
@@ -132,6 +130,17 @@ public sealed partial class ElectionNode : IAsyncDisposable
             var why = e.SocketErrorCode == SocketError.AddressAlreadyInUse ? "the address is already in use" : e.Message;
             throw new IOException($"node '{nodeId}' cannot listen on {endpoint}: {why}", e);
         }
+    }
+
+    // A restarted node must get its port back while old connections linger in TIME_WAIT: SO_REUSEADDR.
+    // Not .NET's ReuseAddress option: on Unix it also sets SO_REUSEPORT, which lets a second listener
+    // (another node configured on the same port, even in another process) share the port and take
+    // half of its connections. Windows needs nothing (its default already allows the rebind).
+    private static void AllowRebindOverTimeWait(Socket socket)
+    {
+        const int one = 1;
+        if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(one));
+        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD()) socket.SetRawSocketOption(0xffff /* SOL_SOCKET */, 4 /* SO_REUSEADDR */, BitConverter.GetBytes(one));
     }
 
     private void Start(int? jitterSeed)
