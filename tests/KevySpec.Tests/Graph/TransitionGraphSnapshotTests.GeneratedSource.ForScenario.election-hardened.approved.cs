@@ -69,34 +69,34 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         Messages: ["hb", "offer", "accept", "announce"],
         Rows:
         [
-            new SpecRow(71, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
-            new SpecRow(72, null, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(73, Role.Replica, "start-election", ["!in-backoff", "primary-known", "primary-lost", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(74, Role.Replica, "start-election", ["!in-backoff", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(75, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
-            new SpecRow(76, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
-            new SpecRow(77, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(78, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(79, Role.Replica, "hb", [], null, ["record-view"]),
-            new SpecRow(80, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
-            new SpecRow(81, Role.Candidate, "hb", [], null, ["record-view"]),
-            new SpecRow(82, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(83, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(84, Role.Primary, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view"]),
-            new SpecRow(85, Role.Primary, "hb", [], null, ["record-view"]),
-            new SpecRow(86, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
-            new SpecRow(87, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
-            new SpecRow(88, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
-            new SpecRow(89, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce"]),
+            new SpecRow(77, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
+            new SpecRow(78, null, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(79, Role.Replica, "start-election", ["!in-backoff", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(80, Role.Replica, "start-election", ["!in-backoff", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(81, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
+            new SpecRow(82, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
+            new SpecRow(83, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(84, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(85, Role.Replica, "hb", [], null, ["record-view"]),
+            new SpecRow(86, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
+            new SpecRow(87, Role.Candidate, "hb", [], null, ["record-view"]),
+            new SpecRow(88, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(89, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(90, Role.Primary, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view"]),
+            new SpecRow(91, Role.Primary, "hb", [], null, ["record-view"]),
+            new SpecRow(92, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
+            new SpecRow(93, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
+            new SpecRow(94, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
+            new SpecRow(95, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce"]),
         ],
         Invariants:
         [
-            new SpecInvariant(136, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(137, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(138, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(139, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(140, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(141, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(142, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(143, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(144, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(145, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(146, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(147, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election-hardened</c>.</summary>
@@ -116,7 +116,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         _machine.Configure(Role.Replica)
             .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, primary-known, primary-lost, best-live-candidate")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, primary-known, primary-lost, cold-start-grace-over, best-live-candidate")
             .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !primary-known, cold-start-grace-over, best-live-candidate")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 7, (hb, _) => Row7(hb), "hb-claims-primary, hb-epoch-newer")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 8, (hb, _) => Row8(hb), "hb-claims-primary, hb-epoch-current, primary-lost")
@@ -206,7 +206,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (!InBackoff() && PrimaryKnown() && PrimaryLost() && BestLiveCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
+                if (!InBackoff() && PrimaryKnown() && PrimaryLost() && ColdStartGraceOver() && BestLiveCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
                 else if (!InBackoff() && !PrimaryKnown() && ColdStartGraceOver() && BestLiveCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
                 break;
         }
@@ -289,45 +289,45 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         }
     }
 
-    // election-hardened.spec.md:71  * | first-tick | !first-tick-seen | = | remember-first-tick
+    // election-hardened.spec.md:77  * | first-tick | !first-tick-seen | = | remember-first-tick
     private void Row1()
     {
         RememberFirstTick();
     }
 
-    // election-hardened.spec.md:72  * | heartbeats |  | = | send-due-heartbeats
+    // election-hardened.spec.md:78  * | heartbeats |  | = | send-due-heartbeats
     private void Row2()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:73  Replica | start-election | !in-backoff, primary-known, primary-lost, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:79  Replica | start-election | !in-backoff, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row3()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:74  Replica | start-election | !in-backoff, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:80  Replica | start-election | !in-backoff, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row4()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:75  Candidate | finish-candidacy | candidacy-open, quorum-reached | Primary | announce-self
+    // election-hardened.spec.md:81  Candidate | finish-candidacy | candidacy-open, quorum-reached | Primary | announce-self
     private void Row5()
     {
         AnnounceSelf();
     }
 
-    // election-hardened.spec.md:76  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
+    // election-hardened.spec.md:82  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
     private void Row6()
     {
         BackOff();
     }
 
-    // election-hardened.spec.md:77  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:83  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row7(Heartbeat hb)
     {
         RecordView(hb);
@@ -335,20 +335,20 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:78  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
+    // election-hardened.spec.md:84  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
     private void Row8(Heartbeat hb)
     {
         RecordView(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:79  Replica | hb |  | = | record-view
+    // election-hardened.spec.md:85  Replica | hb |  | = | record-view
     private void Row9(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:80  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
+    // election-hardened.spec.md:86  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
     private void Row10(Heartbeat hb)
     {
         RecordView(hb);
@@ -357,13 +357,13 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         DropCandidacy();
     }
 
-    // election-hardened.spec.md:81  Candidate | hb |  | = | record-view
+    // election-hardened.spec.md:87  Candidate | hb |  | = | record-view
     private void Row11(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:82  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:88  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
     private void Row12(Heartbeat hb)
     {
         RecordView(hb);
@@ -371,7 +371,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:83  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:89  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row13(Heartbeat hb)
     {
         RecordView(hb);
@@ -379,37 +379,37 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:84  Primary | hb | hb-epoch-newer, !from-self | Replica | record-view
+    // election-hardened.spec.md:90  Primary | hb | hb-epoch-newer, !from-self | Replica | record-view
     private void Row14(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:85  Primary | hb |  | = | record-view
+    // election-hardened.spec.md:91  Primary | hb |  | = | record-view
     private void Row15(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:86  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
+    // election-hardened.spec.md:92  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
     private void Row16(Offer offer)
     {
         CastVote(offer);
     }
 
-    // election-hardened.spec.md:87  Candidate | accept | accept-epoch-current | = | count-vote
+    // election-hardened.spec.md:93  Candidate | accept | accept-epoch-current | = | count-vote
     private void Row17(Accept accept)
     {
         CountVote(accept);
     }
 
-    // election-hardened.spec.md:88  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
+    // election-hardened.spec.md:94  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
     private void Row18(Announce announce)
     {
         AdoptAnnounce(announce);
     }
 
-    // election-hardened.spec.md:89  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce
+    // election-hardened.spec.md:95  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce
     private void Row19(Announce announce)
     {
         AdoptAnnounce(announce);
