@@ -8,11 +8,12 @@ namespace KevySpec.Load.Cli;
 public sealed record FileDescriptorStatus(string Text, ulong? Limit);
 
 /// <summary>
-/// The open-file limit (<c>RLIMIT_NOFILE</c>). A cluster of N nodes in one process holds
-/// N listeners and N×(N−1) connections with both ends in the process: about 2·N² sockets
-/// (19,900 for 100 nodes), more than many default limits allow. The runner raises the soft limit
-/// to what it wants (and the hard limit too when it may: with CAP_SYS_RESOURCE), and refuses to
-/// start a cluster that cannot fit (the runtime aborts with "Out of memory." when it runs out).
+/// The open-file limit (<c>RLIMIT_NOFILE</c>). A process hosting k of a cluster's N nodes holds k
+/// listeners and both ends of k×(N−1) outbound connections (its nodes' own, and those its nodes accept):
+/// about 2·k·N sockets, 19,900 when one process hosts all of 100 nodes, more than many default
+/// limits allow. The runner and each node host raise the soft limit to what they want (and the hard
+/// limit too when they may: with CAP_SYS_RESOURCE), and the runner refuses a layout that cannot fit
+/// (the runtime aborts with "Out of memory." when it runs out): spread the nodes over more hosts.
 /// </summary>
 public static class FileDescriptorLimit
 {
@@ -22,27 +23,27 @@ public static class FileDescriptorLimit
     private const int RuntimeShare = 128;
 
     /// <summary>
-    /// Descriptors a cluster of <paramref name="nodes"/> cannot do without: its listeners, both ends of
-    /// every connection plus 5 % for connections being replaced during setup (4 % measured at 96 nodes),
-    /// and the runtime's share.
+    /// Descriptors a process hosting <paramref name="hosted"/> of <paramref name="members"/> nodes cannot do
+    /// without: its listeners, both ends of every connection of its nodes plus 5 % for connections being
+    /// replaced during setup (4 % measured at 96 nodes), and the runtime's share.
     /// </summary>
-    public static ulong Required(int nodes) => (ulong)(nodes + (long)Math.Ceiling(2.1 * nodes * (nodes - 1)) + RuntimeShare);
+    public static ulong Required(int hosted, int members) => (ulong)(hosted + (long)Math.Ceiling(2.1 * hosted * (members - 1)) + RuntimeShare);
 
     /// <summary>Descriptors asked for: <see cref="Required"/> plus room for reconnections.</summary>
-    public static ulong Wanted(int nodes) => Required(nodes) + 384;
+    public static ulong Wanted(int hosted, int members) => Required(hosted, members) + 384;
 
-    /// <summary>The largest cluster that fits in <paramref name="limit"/> descriptors.</summary>
-    public static int MaxNodes(ulong limit)
+    /// <summary>The most of <paramref name="members"/> nodes one process can host within <paramref name="limit"/> descriptors.</summary>
+    public static int MaxHosted(ulong limit, int members)
     {
-        var nodes = 1;
-        while (Required(nodes + 1) <= limit) nodes++;
-        return nodes;
+        var hosted = 0;
+        while (hosted < members && Required(hosted + 1, members) <= limit) hosted++;
+        return hosted;
     }
 
     /// <summary>Raises the limit towards <see cref="Wanted"/> where possible and says what it is now.</summary>
-    public static FileDescriptorStatus Ensure(int nodes)
+    public static FileDescriptorStatus Ensure(int hosted, int members)
     {
-        var wanted = Wanted(nodes);
+        var wanted = Wanted(hosted, members);
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return new("not applicable on this OS", null);
         try
         {
@@ -63,13 +64,18 @@ public static class FileDescriptorLimit
         }
     }
 
-    /// <summary>Null when <paramref name="nodes"/> fit in <paramref name="status"/>'s limit, else why not and what to do.</summary>
-    public static string? Problem(int nodes, FileDescriptorStatus status)
+    /// <summary>
+    /// Null when a process hosting <paramref name="hosted"/> of <paramref name="members"/> nodes fits in
+    /// <paramref name="status"/>'s limit, else why not and what to do.
+    /// </summary>
+    public static string? Problem(int hosted, int members, FileDescriptorStatus status)
     {
-        if (status.Limit is not { } limit || Required(nodes) <= limit) return null;
-        return $"{nodes} nodes in one process need at least {Required(nodes)} open files ({nodes} listeners, "
-            + $"{2L * nodes * (nodes - 1)} connection ends + 5 % during connection setup, the runtime's own) but the limit is {limit} and the hard limit cannot be raised here "
-            + $"(that needs CAP_SYS_RESOURCE): raise it first (ulimit -Hn {Wanted(nodes)}; ulimit -n {Wanted(nodes)}), or run at most {MaxNodes(limit)} nodes";
+        if (status.Limit is not { } limit || Required(hosted, members) <= limit) return null;
+        var perHost = Math.Max(1, MaxHosted(limit, members));
+        var hosts = (members + perHost - 1) / perHost;
+        return $"{hosted} of {members} nodes in one process need at least {Required(hosted, members)} open files ({hosted} listeners, "
+            + $"{2L * hosted * (members - 1)} connection ends + 5 % during connection setup, the runtime's own) but the limit is {limit} and the hard limit cannot be raised here "
+            + $"(that needs CAP_SYS_RESOURCE): spread the nodes over more processes (--hosts {hosts} or more), or raise the limit first (ulimit -Hn {Wanted(hosted, members)})";
     }
 
     [StructLayout(LayoutKind.Sequential)]

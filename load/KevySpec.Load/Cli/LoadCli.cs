@@ -26,6 +26,7 @@ public static class LoadCli
         }
         root.Add(new HelpOption());
         root.Add(new VersionOption());
+        root.Add(NodeHostCommand(error));
 
         var exit = ExitCodes.Passed;
         root.SetAction(async (parsed, token) =>
@@ -51,6 +52,19 @@ public static class LoadCli
         }
         var code = await parsedArgs.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, ct).ConfigureAwait(false);
         return code;
+    }
+
+    // Started by the runner to host some of a big run's nodes; not for people, hence hidden.
+    private static Command NodeHostCommand(TextWriter error)
+    {
+        var command = new Command(Fleet.HostLauncher.Command,
+            "Hosts some of a load run's nodes for the runner, which starts it when a cluster is spread over processes (--hosts): "
+            + "JSON commands on standard input, replies and events on standard output. Exits when told to or when standard input closes.")
+        {
+            Hidden = true,
+        };
+        command.SetAction(async (_, _) => await Fleet.NodeHost.RunAsync(Console.In, Console.Out, error).ConfigureAwait(false));
+        return command;
     }
 
     /// <summary>Runs resolved settings: progress, reports, summary; returns the exit code.</summary>

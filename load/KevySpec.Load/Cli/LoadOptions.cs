@@ -20,6 +20,12 @@ internal sealed class LoadOptions
         DefaultValueFactory = _ => 5,
     };
 
+    public Option<int?> Hosts { get; } = new("--hosts")
+    {
+        Description = $"Node host processes to spread the nodes over (0: every node in this process). Default: 0 up to {Fleet.FleetLayout.InProcessMax} nodes, "
+            + $"else enough to keep each under {Fleet.FleetLayout.SocketsPerHost:N0} sockets (2 for 100 nodes): one process cannot hold the ~2·N² sockets of a big cluster.",
+    };
+
     public Option<string> Duration { get; } = new("--duration", "-d")
     {
         Description = "How long events are injected, e.g. 60s, 10m (then the events in flight finish).",
@@ -91,7 +97,7 @@ internal sealed class LoadOptions
 
     public IEnumerable<Symbol> All() =>
     [
-        Scenario, Nodes, Duration, Warmup, Timings, Hb, DownAfter, ElectionTimeout, Backoff, BackoffJitter, Seed,
+        Scenario, Nodes, Hosts, Duration, Warmup, Timings, Hb, DownAfter, ElectionTimeout, Backoff, BackoffJitter, Seed,
         Simulation, Rate, RateFrom, Interval, Copies, Threshold, Out, Spec, Store, NoLive,
     ];
 }

@@ -28,6 +28,10 @@ internal static class SettingsResolver
         var nodes = parsed.GetValue(o.Nodes);
         if (nodes < 1 || nodes > MaxNodes) errors.Add($"--nodes must be between 1 and {MaxNodes} (got {nodes})");
 
+        var hosts = parsed.GetValue(o.Hosts) ?? Fleet.FleetLayout.DefaultHosts(Math.Clamp(nodes, 1, MaxNodes));
+        if (hosts < 0 || hosts > Math.Min(Fleet.FleetLayout.MaxHosts, Math.Max(nodes, 1)))
+            errors.Add($"--hosts must be between 0 and {Math.Min(Fleet.FleetLayout.MaxHosts, Math.Max(nodes, 1))} for {nodes} node(s) (got {hosts})");
+
         var duration = Duration(parsed.GetValue(o.Duration), "--duration", errors, positive: true) ?? TimeSpan.Zero;
         var warmup = Duration(parsed.GetValue(o.Warmup), "--warmup", errors, positive: false) ?? TimeSpan.Zero;
 
@@ -91,7 +95,7 @@ internal static class SettingsResolver
 
         if (errors.Count > 0 || scenario is null || spec is null || simulation is null) return null;
         var timingsText = overridden.Count == 0 ? timingsName : $"{timingsName} with {string.Join(", ", overridden)}";
-        return new RunSettings(scenario.Value, nodes, duration, warmup, config, timingsText, seed, simulation, thresholds, outDir, spec, store == "file", live,
+        return new RunSettings(scenario.Value, nodes, hosts, duration, warmup, config, timingsText, seed, simulation, thresholds, outDir, spec, store == "file", live,
             "kevyspec-load " + string.Join(' ', args.Select(Quote)));
     }
 

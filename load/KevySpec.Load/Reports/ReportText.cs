@@ -38,7 +38,9 @@ public static class ReportText
             ("command", s.CommandLine),
             ("scenario", Scenario.NameOf(s.Scenario)),
             ("load simulation", s.Simulation.Describe()),
-            ("nodes", s.Nodes.ToString(CultureInfo.InvariantCulture)),
+            ("nodes", s.Hosts == 0
+                ? $"{s.Nodes.ToString(CultureInfo.InvariantCulture)}, all in the runner's process"
+                : $"{s.Nodes.ToString(CultureInfo.InvariantCulture)}, over {s.Hosts.ToString(CultureInfo.InvariantCulture)} node host processes (CPU and memory below include theirs)"),
             ("spec", s.Spec.Name),
             ("stores", s.FileStores ? "file (FileElectionStore, fsynced, one temporary data directory per node)" : "memory (no fsync)"),
             ("timings", $"{s.TimingsName}: hb {DurationText.Format(c.HbInterval)}, down_after {DurationText.Format(c.DownAfter)}, election_timeout {DurationText.Format(c.ElectionTimeout)}, backoff {DurationText.Format(c.ElectionBackoff)} + jitter {DurationText.Format(c.ElectionBackoffJitter)}"),

@@ -1,30 +1,35 @@
+using System.Globalization;
+using KevySpec.Load.Fleet;
+using KevySpec.Load.Metrics;
 using KevySpec.Load.Safety;
-using KevySpec.Persistence;
 using KevySpec.Transport;
 
 namespace KevySpec.Load.Runner;
 
 /// <summary>
-/// A <see cref="LoopbackCluster"/> wired for a load run: each node keeps a file store in its own
-/// temporary data directory, or a store in memory (behind a <see cref="RecordingStore"/>; either
-/// outlives the node's incarnations), reports its topology onto the
-/// run's time line, feeds every elector step to the safety monitor and every save to the election ledger. Kills keep the counters
-/// of the incarnation that dies. Disposing stops every node and deletes the data directories.
+/// A run's cluster: its nodes in this process (one <see cref="LocalFleet"/>) or spread over node host
+/// processes (one <see cref="RemoteFleet"/> each) when one process cannot hold them all. Every node keeps
+/// a store that outlives its incarnations (a file store in its own temporary data directory, or one in
+/// memory); the harness puts the nodes' topology reports on the run's time line, feeds their steps to
+/// the safety monitor and their saves to the election ledger. Disposing stops every node and host and
+/// deletes the data directories.
 /// </summary>
 public sealed class ClusterHarness : IAsyncDisposable
 {
     private readonly RunClock _clock;
-    private readonly Dictionary<string, RecordingStore> _stores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, INodeFleet> _fleetOf = new(StringComparer.Ordinal);
+    private readonly List<INodeFleet> _fleets = [];
     private readonly Dictionary<string, long> _origins = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private CounterTotals _retired = CounterTotals.Zero;
-    private LoopbackCluster? _cluster;
 
-    private ClusterHarness(RunClock clock, TopologyTracker tracker, string dataRoot)
+    private ClusterHarness(IReadOnlyList<string> ids, RunClock clock, TopologyTracker tracker, string dataRoot, int hosts)
     {
+        NodeIds = ids;
         _clock = clock;
         Tracker = tracker;
         DataRoot = dataRoot;
+        Hosts = hosts;
+        foreach (var id in ids) _origins[id] = long.MaxValue;
     }
 
     /// <summary>The nodes' reports, kills and restarts.</summary>
@@ -34,47 +39,53 @@ public sealed class ClusterHarness : IAsyncDisposable
     public string DataRoot { get; }
 
     /// <summary>The node ids, <c>n1</c> (the bootstrap primary) first.</summary>
-    public IReadOnlyList<string> NodeIds => Cluster.NodeIds;
+    public IReadOnlyList<string> NodeIds { get; }
 
-    private LoopbackCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not started");
+    /// <summary>How many node host processes run the nodes (0: all in this process).</summary>
+    public int Hosts { get; }
 
     /// <summary>The node ids a cluster of <paramref name="nodes"/> will have.</summary>
-    public static IReadOnlyList<string> IdsFor(int nodes) => [.. Enumerable.Range(1, nodes).Select(i => $"n{i}")];
+    public static IReadOnlyList<string> IdsFor(int nodes) => LoopbackCluster.IdsFor(nodes);
 
-    /// <summary>Starts <paramref name="nodes"/> nodes running <paramref name="spec"/> with <paramref name="config"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="nodes"/> nodes running <paramref name="spec"/> with <paramref name="config"/>, in this
+    /// process (<paramref name="hosts"/> 0) or spread evenly over <paramref name="hosts"/> node host processes.
+    /// </summary>
     public static async Task<ClusterHarness> StartAsync(
-        int nodes, ElectorDefinition spec, ElectConfig config, int seed, bool fileStores, RunClock clock,
+        int nodes, int hosts, ElectorDefinition spec, ElectConfig config, int seed, bool fileStores, RunClock clock,
         OnlineSafetyMonitor monitor, ElectionLedger ledger, TopologyTracker tracker, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(hosts);
         var root = Path.Combine(Path.GetTempPath(), $"kevyspec-load-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
         Directory.CreateDirectory(root);
-        var harness = new ClusterHarness(clock, tracker, root);
-        foreach (var id in IdsFor(nodes))
-        {
-            IElectionStore inner = fileStores ? new FileElectionStore(Path.Combine(root, id)) : new InMemoryElectionStore();
-            harness._stores[id] = new RecordingStore(id, inner, clock, ledger.OnSave);
-            harness._origins[id] = long.MaxValue;
-        }
-        // A restarted node must hear its peers before its cold-start grace (down_after) ends, or it
-        // stands needlessly: reconnect at least four times per down_after.
-        var reconnectMax = TimeSpan.FromTicks(Math.Clamp(config.DownAfter.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        var ids = IdsFor(nodes);
+        var harness = new ClusterHarness(ids, clock, tracker, root, hosts);
+        var events = new FleetEvents(
+            harness.OnReport,
+            monitor.OnStep,
+            save => ledger.OnSave(new SaveEvent(save.NodeId, save.Vote, save.Previous, clock.At(save.Timestamp))));
+        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString(), StringComparer.Ordinal);
+        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, spec.Name, config, seed, fileStores, root);
         try
         {
-            harness._cluster = await LoopbackCluster.StartAsync(nodes, (id, defaults) => defaults with
+            if (hosts == 0)
             {
-                Config = config,
-                Elector = spec,
-                Store = harness._stores[id],
-                Time = clock.Time,
-                JitterSeed = unchecked(seed * 7919 + int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)),
-                ReconnectMax = reconnectMax,
-                // A connect that waits on a full accept queue (N−1 peers dialing a node that just
-                // started) completes on the kernel's SYN retry after about 1 s; giving up at 1 s
-                // instead churns sockets and, past ~80 nodes, exhausts the descriptors.
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                OnTopologyChange = change => harness.OnReport(change),
-                OnStep = monitor.OnStep,
-            }, ct).ConfigureAwait(false);
+                harness.Add(await LocalFleet.StartAsync(Plan(ids), events, ct).ConfigureAwait(false));
+            }
+            else
+            {
+                var starting = Partition(ids, hosts)
+                    .Select((part, i) => RemoteFleet.StartAsync(Plan(part), events, $"node host {i + 1} ({part[0]}..{part[^1]})", ct))
+                    .ToArray();
+                try
+                {
+                    await Task.WhenAll(starting).ConfigureAwait(false);
+                }
+                finally
+                {
+                    foreach (var fleet in starting.Where(t => t.IsCompletedSuccessfully)) harness.Add(fleet.Result);
+                }
+            }
         }
         catch
         {
@@ -84,32 +95,39 @@ public sealed class ClusterHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>The node's durable pair.</summary>
-    public PersistedVote StoreOf(string id) => _stores[id].Durable;
-
-    /// <summary>The node's snapshot, or null while it is killed.</summary>
-    public NodeSnapshot? Snapshot(string id) => Cluster[id]?.Snapshot();
-
-    /// <summary>Counters summed over every node and every incarnation so far.</summary>
-    public CounterTotals Totals()
+    /// <summary>Splits <paramref name="ids"/> into <paramref name="parts"/> runs of consecutive ids, as even as can be.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Partition(IReadOnlyList<string> ids, int parts)
     {
-        CounterTotals totals;
-        lock (_gate) totals = _retired;
-        foreach (var id in NodeIds)
-            if (Cluster[id] is { } node) totals = totals.Add(node.Snapshot().Counters);
-        return totals;
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(parts, ids.Count);
+        var result = new List<IReadOnlyList<string>>();
+        var start = 0;
+        for (var i = 0; i < parts; i++)
+        {
+            var size = (ids.Count - start) / (parts - i);
+            result.Add([.. ids.Skip(start).Take(size)]);
+            start += size;
+        }
+        return result;
+    }
+
+    /// <summary>The node's snapshot (a hosted node's as of its host's latest status), or null while it is killed.</summary>
+    public NodeSnapshot? Snapshot(string id) => FleetOf(id).Snapshot(id);
+
+    /// <summary>Counters summed over every node and every incarnation so far, and what the node hosts used.</summary>
+    public async Task<HarnessReading> ReadAsync(CancellationToken ct = default)
+    {
+        var readings = await Task.WhenAll(_fleets.Select(f => f.ReadAsync(ct))).ConfigureAwait(false);
+        var counters = CounterTotals.Zero;
+        foreach (var reading in readings) counters = counters.Add(reading.Counters);
+        return new HarnessReading(counters, readings.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.HostCpu), readings.Sum(r => r.HostPeakMemory));
     }
 
     /// <summary>Kills <paramref name="id"/>: its sockets close now; its data directory stays.</summary>
     public async Task KillAsync(string id)
     {
-        if (Cluster[id] is { } node)
-        {
-            var counters = node.Snapshot().Counters;
-            lock (_gate) _retired = _retired.Add(counters);
-        }
         Tracker.MarkKilled(id, _clock.Now);
-        await Cluster.KillAsync(id).ConfigureAwait(false);
+        await FleetOf(id).KillAsync(id).ConfigureAwait(false);
     }
 
     /// <summary>Starts <paramref name="id"/> again on its port and data directory, as <paramref name="role"/>.</summary>
@@ -117,25 +135,26 @@ public sealed class ClusterHarness : IAsyncDisposable
     {
         lock (_gate) _origins[id] = long.MaxValue;
         Tracker.MarkRestarted(id, _clock.Now);
-        await Cluster.RestartAsync(id, role).ConfigureAwait(false);
+        await FleetOf(id).RestartAsync(id, role).ConfigureAwait(false);
     }
 
     /// <summary>Cuts every link between <paramref name="minority"/> and the other nodes, both ways.</summary>
     public void Partition(IReadOnlyCollection<string> minority)
     {
-        foreach (var (from, to) in Across(minority)) Cluster.Cut(from, to);
+        foreach (var (from, to) in Across(minority)) FleetOf(from).Cut(from, to);
     }
 
-    /// <summary>Heals the links <see cref="Partition"/> cut.</summary>
+    /// <summary>Heals the links <see cref="Partition(IReadOnlyCollection{string})"/> cut.</summary>
     public void Heal(IReadOnlyCollection<string> minority)
     {
-        foreach (var (from, to) in Across(minority)) Cluster.Heal(from, to);
+        foreach (var (from, to) in Across(minority)) FleetOf(from).Heal(from, to);
     }
 
-    /// <summary>Stops every node and deletes the data directories.</summary>
+    /// <summary>Stops every node (and node host) and deletes the data directories.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_cluster is not null) await _cluster.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(_fleets.Select(f => f.DisposeAsync().AsTask())).ConfigureAwait(false);
+        _fleets.Clear();
         try
         {
             if (Directory.Exists(DataRoot)) Directory.Delete(DataRoot, recursive: true);
@@ -145,6 +164,15 @@ public sealed class ClusterHarness : IAsyncDisposable
             // Temporary files only; the OS cleans the temp folder eventually.
         }
     }
+
+    private void Add(INodeFleet fleet)
+    {
+        _fleets.Add(fleet);
+        foreach (var id in fleet.NodeIds) _fleetOf[id] = fleet;
+    }
+
+    private INodeFleet FleetOf(string id) =>
+        _fleetOf.TryGetValue(id, out var fleet) ? fleet : throw new ArgumentException($"'{id}' is not a node of this run", nameof(id));
 
     private IEnumerable<(string From, string To)> Across(IReadOnlyCollection<string> minority)
     {
@@ -159,17 +187,22 @@ public sealed class ClusterHarness : IAsyncDisposable
     // Elector time counts from each node's (re)start, which the transport does not expose: the
     // smallest (callback instant − reported instant) seen per incarnation is that start plus the
     // callback's smallest delay (microseconds: the callback runs on the elector loop right after the step).
-    private void OnReport(TopologyChange change)
+    private void OnReport(TopologyChange change, long timestamp)
     {
-        var now = _clock.Time.GetTimestamp();
-        var nowRun = _clock.At(now);
+        var reportedAt = _clock.At(timestamp);
         TimeSpan at;
         lock (_gate)
         {
-            var offsetTicks = (nowRun - change.At).Ticks;
+            var offsetTicks = (reportedAt - change.At).Ticks;
             if (offsetTicks < _origins[change.NodeId]) _origins[change.NodeId] = offsetTicks;
             at = TimeSpan.FromTicks(_origins[change.NodeId]) + change.At;
         }
         Tracker.Record(new NodeObservation(change.NodeId, change.Role, change.Epoch, change.Primary, change.HasQuorum, at));
     }
 }
+
+/// <summary>A reading of every fleet of a run.</summary>
+/// <param name="Counters">Transport counters over every node and incarnation.</param>
+/// <param name="HostCpu">CPU time of the node host processes so far (zero when the nodes run in the runner's process).</param>
+/// <param name="HostPeakMemory">The node hosts' peak resident sets, summed, in bytes.</param>
+public sealed record HarnessReading(CounterTotals Counters, TimeSpan HostCpu, long HostPeakMemory);

@@ -1,5 +1,6 @@
 using KevySpec.Checking;
 using KevySpec.Load.Cli;
+using KevySpec.Load.Fleet;
 using KevySpec.Load.Metrics;
 using KevySpec.Load.Safety;
 using KevySpec.Load.Scenarios;
@@ -20,8 +21,9 @@ public static class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
-        var fdStatus = FileDescriptorLimit.Ensure(settings.Nodes);
-        if (FileDescriptorLimit.Problem(settings.Nodes, fdStatus) is { } tooFew) throw new IOException(tooFew);
+        var perProcess = FleetLayout.LargestPart(settings.Nodes, settings.Hosts);
+        var fdStatus = FileDescriptorLimit.Ensure(perProcess, settings.Nodes);
+        if (FileDescriptorLimit.Problem(perProcess, settings.Nodes, fdStatus) is { } tooFew) throw new IOException(tooFew);
         var fds = fdStatus.Text;
         var startedAt = DateTimeOffset.Now;
         var clock = new RunClock(TimeProvider.System);
@@ -34,7 +36,7 @@ public static class LoadRunner
         var notes = new List<string>();
 
         progress(Snapshot("starting", TimeSpan.Zero, settings, null, tracker, ledger, monitor, 0, 0));
-        await using var harness = await ClusterHarness.StartAsync(settings.Nodes, settings.Spec, settings.Config, settings.Seed,
+        await using var harness = await ClusterHarness.StartAsync(settings.Nodes, settings.Hosts, settings.Spec, settings.Config, settings.Seed,
             settings.FileStores, clock, monitor, ledger, tracker, ct).ConfigureAwait(false);
 
         progress(Snapshot("warming up", TimeSpan.Zero, settings, null, tracker, ledger, monitor, 0, 0));
@@ -56,7 +58,8 @@ public static class LoadRunner
         var measuredFrom = clock.Now;
         ledger.StartMeasuring(measuredFrom);
         var usageBefore = ProcessUsage.Now();
-        var countersBefore = harness.Totals();
+        var readingBefore = await harness.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+        var countersBefore = readingBefore.Counters;
         var scenario = Scenario.Create(settings.Scenario, settings.Seed);
         var engine = new ChurnEngine(harness, scenario, clock, ledger, timings);
         var schedule = new LoadSchedule(settings.Simulation, settings.Duration);
@@ -86,7 +89,7 @@ public static class LoadRunner
 
             if (elapsed >= nextProgress)
             {
-                var totals = harness.Totals();
+                var totals = (await harness.ReadAsync(CancellationToken.None).ConfigureAwait(false)).Counters;
                 var now = clock.Now;
                 lastRate = (totals.FramesOut - lastFrames.Out) / Math.Max(1e-9, (now - lastFrames.At).TotalSeconds);
                 lastFrames = (now, totals.FramesOut);
@@ -114,7 +117,8 @@ public static class LoadRunner
             notes.Add($"{running.Count(t => !t.IsCompleted)} event(s) still running {DurationText.Format(drainBound)} after the duration; left out");
 
         var measuredTo = clock.Now;
-        var countersAfter = harness.Totals();
+        var readingAfter = await harness.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+        var countersAfter = readingAfter.Counters;
         var usageAfter = ProcessUsage.Now();
         if (interrupted) notes.Add("interrupted before the end of the duration");
         var overall = (countersAfter.FramesOut - countersBefore.FramesOut) / Math.Max(1e-9, (measuredTo - measuredFrom).TotalSeconds);
@@ -125,7 +129,7 @@ public static class LoadRunner
             settings, ids, startedAt, warmup, warmed, measuredFrom, measuredTo, interrupted,
             engine.Records, skipped, ledger.Elections(), monitor.Violations, monitor.Checked,
             engine.Failover, engine.Detection, countersAfter.Since(countersBefore),
-            usageAfter.CpuTime - usageBefore.CpuTime, usageAfter.PeakWorkingSet,
+            usageAfter.CpuTime - usageBefore.CpuTime + (readingAfter.HostCpu - readingBefore.HostCpu), usageAfter.PeakWorkingSet + readingAfter.HostPeakMemory,
             tracker.Timeline(), fds, notes);
     }
 

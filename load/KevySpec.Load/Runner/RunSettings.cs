@@ -7,6 +7,7 @@ namespace KevySpec.Load.Runner;
 /// <summary>Everything a load run needs, resolved from the command line.</summary>
 /// <param name="Scenario">Which scenario.</param>
 /// <param name="Nodes">Cluster size.</param>
+/// <param name="Hosts">Node host processes the nodes are spread over (0: all in the runner's process).</param>
 /// <param name="Duration">How long events are injected (the run then waits for the events in flight to finish).</param>
 /// <param name="Warmup">Extra time after the cluster first converged before measuring starts.</param>
 /// <param name="Config">The election timings.</param>
@@ -22,6 +23,7 @@ namespace KevySpec.Load.Runner;
 public sealed record RunSettings(
     ScenarioKind Scenario,
     int Nodes,
+    int Hosts,
     TimeSpan Duration,
     TimeSpan Warmup,
     ElectConfig Config,

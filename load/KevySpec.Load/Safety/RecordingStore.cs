@@ -1,4 +1,4 @@
-using KevySpec.Load.Runner;
+using KevySpec.Load.Fleet;
 
 namespace KevySpec.Load.Safety;
 
@@ -13,7 +13,7 @@ public sealed record SaveEvent(string NodeId, PersistedVote Vote, PersistedVote 
 /// A node's store (e.g. a file store on its data directory) that reports each save once it is
 /// durable. It outlives the node's incarnations, like the data directory does.
 /// </summary>
-public sealed class RecordingStore(string nodeId, IElectionStore inner, RunClock clock, Action<SaveEvent> onSave) : IElectionStore
+public sealed class RecordingStore(string nodeId, IElectionStore inner, TimeProvider time, Action<StoreSave> onSave) : IElectionStore
 {
     private readonly Lock _gate = new();
     private PersistedVote _durable = inner.Load();
@@ -37,7 +37,7 @@ public sealed class RecordingStore(string nodeId, IElectionStore inner, RunClock
             previous = _durable;
             _durable = vote;
         }
-        onSave(new SaveEvent(NodeId, vote, previous, clock.Now));
+        onSave(new StoreSave(NodeId, vote, previous, time.GetTimestamp()));
     }
 
     /// <inheritdoc />

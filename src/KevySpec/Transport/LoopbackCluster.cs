@@ -7,7 +7,8 @@ namespace KevySpec.Transport;
 /// N <see cref="ElectionNode"/>s on 127.0.0.1 with ports chosen at run time, for tests and load runs:
 /// ids <c>n1</c>..<c>nN</c>, <c>n1</c> starts as Primary. Nodes can be killed (their sockets really close)
 /// and restarted on the same port with the same store; links can be cut and healed, and a cut
-/// outlives a restart of its sender.
+/// outlives a restart of its sender. A cluster too big for one process's open-file limit can be
+/// spread over several: each hosts some of the members (<see cref="StartAsync(IReadOnlyList{string}, IReadOnlyDictionary{string, IPEndPoint}, IReadOnlyCollection{string}, Func{string, NodeOptions, NodeOptions}?, CancellationToken)"/>).
 /// </summary>
 public sealed class LoopbackCluster : IAsyncDisposable
 {
@@ -20,15 +21,19 @@ public sealed class LoopbackCluster : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private LoopbackCluster(IReadOnlyList<string> ids, Dictionary<string, NodeOptions> options)
+    private LoopbackCluster(IReadOnlyList<string> members, IReadOnlyList<string> hosted, Dictionary<string, NodeOptions> options)
     {
-        NodeIds = ids;
+        Members = members;
+        NodeIds = hosted;
         _options = options;
-        _nodes = ids.ToDictionary(id => id, _ => (ElectionNode?)null, StringComparer.Ordinal);
+        _nodes = hosted.ToDictionary(id => id, _ => (ElectionNode?)null, StringComparer.Ordinal);
     }
 
-    /// <summary>The node ids, <c>n1</c> first.</summary>
+    /// <summary>The ids of the nodes this process hosts, in member order (every member unless the cluster is spread over processes).</summary>
     public IReadOnlyList<string> NodeIds { get; }
+
+    /// <summary>Every member of the cluster, <c>n1</c> first, wherever it runs.</summary>
+    public IReadOnlyList<string> Members { get; }
 
     /// <summary>The running node <paramref name="id"/>, or null while it is killed.</summary>
     public ElectionNode? this[string id]
@@ -47,26 +52,43 @@ public sealed class LoopbackCluster : IAsyncDisposable
     /// (id, default options → options), e.g. timings, a <c>FileElectionStore</c> or a log; the member list and
     /// endpoints should be kept.
     /// </summary>
-    public static async Task<LoopbackCluster> StartAsync(int nodes, Func<string, NodeOptions, NodeOptions>? configure = null, CancellationToken ct = default)
+    public static Task<LoopbackCluster> StartAsync(int nodes, Func<string, NodeOptions, NodeOptions>? configure = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
-        var ids = Enumerable.Range(1, nodes).Select(i => $"n{i}").ToArray();
-        var endpoints = ReservePorts(ids);
+        var ids = IdsFor(nodes);
+        return StartAsync(ids, ReservePorts(ids), ids, configure, ct);
+    }
+
+    /// <summary>
+    /// Starts the members listed in <paramref name="hosted"/> of a cluster of <paramref name="members"/> (the first
+    /// starts as Primary) listening at <paramref name="endpoints"/>; the others run elsewhere, e.g. in another process
+    /// started with the same members and endpoints. <paramref name="configure"/> is as for <see cref="StartAsync(int, Func{string, NodeOptions, NodeOptions}?, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A hosted id is not a member, or a member has no endpoint.</exception>
+    public static async Task<LoopbackCluster> StartAsync(IReadOnlyList<string> members, IReadOnlyDictionary<string, IPEndPoint> endpoints,
+        IReadOnlyCollection<string> hosted, Func<string, NodeOptions, NodeOptions>? configure = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(hosted);
+        foreach (var id in hosted)
+            if (!members.Contains(id)) throw new ArgumentException($"'{id}' is not a member ({string.Join(", ", members)})", nameof(hosted));
+        var ids = members.Where(hosted.Contains).ToArray();
         var options = new Dictionary<string, NodeOptions>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        foreach (var id in ids)
         {
-            var id = ids[i];
+            var index = IndexOf(members, id);
             var defaults = new NodeOptions
             {
                 NodeId = id,
-                PeerIds = ids,
+                PeerIds = members,
                 Endpoints = endpoints,
-                StartRole = i == 0 ? Role.Primary : Role.Replica,
-                JitterSeed = i + 1,
+                StartRole = index == 0 ? Role.Primary : Role.Replica,
+                JitterSeed = index + 1,
             };
             options[id] = configure?.Invoke(id, defaults) ?? defaults;
         }
-        var cluster = new LoopbackCluster(ids, options);
+        var cluster = new LoopbackCluster(members, ids, options);
         try
         {
             foreach (var id in ids)
@@ -187,9 +209,16 @@ public sealed class LoopbackCluster : IAsyncDisposable
         }
     }
 
-    // Binding port 0 lets the OS pick free ports; they are released just before the nodes bind them.
-    private static Dictionary<string, IPEndPoint> ReservePorts(string[] ids)
+    /// <summary>The ids of a cluster of <paramref name="nodes"/>: <c>n1</c>..<c>nN</c>.</summary>
+    public static IReadOnlyList<string> IdsFor(int nodes) => [.. Enumerable.Range(1, nodes).Select(i => $"n{i}")];
+
+    /// <summary>
+    /// Free ports on 127.0.0.1, one per id: the OS picks them (binding port 0) and they are released at once,
+    /// so bind them soon (a node start retries a port that a connection attempt holds for a moment).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IPEndPoint> ReservePorts(IReadOnlyList<string> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var sockets = new List<Socket>();
         try
         {
@@ -209,12 +238,20 @@ public sealed class LoopbackCluster : IAsyncDisposable
         }
     }
 
+    private static int IndexOf(IReadOnlyList<string> members, string id)
+    {
+        for (var i = 0; i < members.Count; i++)
+            if (members[i] == id) return i;
+        return -1;
+    }
+
     private void Check(string from, string to)
     {
         if (!_options.ContainsKey(from)) throw UnknownNode(from);
-        if (!_options.ContainsKey(to)) throw UnknownNode(to);
+        if (!Members.Contains(to)) throw new ArgumentException($"'{to}' is not a member of this cluster", nameof(to));
         if (from == to) throw new ArgumentException($"'{from}' has no link to itself", nameof(to));
     }
 
-    private static ArgumentException UnknownNode(string id) => new($"'{id}' is not a node of this cluster", nameof(id));
+    private ArgumentException UnknownNode(string id) =>
+        new(Members.Contains(id) ? $"'{id}' is a member hosted by another process" : $"'{id}' is not a node of this cluster", nameof(id));
 }

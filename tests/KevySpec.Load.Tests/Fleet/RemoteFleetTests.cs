@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using KevySpec.Checking;
+using KevySpec.Load.Fleet;
+using KevySpec.Transport;
+
+namespace KevySpec.Load.Tests.Fleet;
+
+/// <summary>Nodes in a real node host process (this build's <c>kevyspec-load node-host</c>), driven like local ones.</summary>
+public sealed class RemoteFleetTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "kevyspec-remote-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_hosts_run_one_cluster_and_the_runner_sees_its_reports_steps_saves_and_counters()
+    {
+        var ids = LoopbackCluster.IdsFor(4);
+        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
+        var config = new ElectConfig
+        {
+            HbInterval = TimeSpan.FromMilliseconds(50), DownAfter = TimeSpan.FromMilliseconds(500), ElectionTimeout = TimeSpan.FromMilliseconds(500),
+            ElectionBackoff = TimeSpan.FromMilliseconds(200), ElectionBackoffJitter = TimeSpan.FromMilliseconds(300),
+        };
+        var reports = new ConcurrentQueue<TopologyChange>();
+        var saves = new ConcurrentQueue<StoreSave>();
+        var checker = new OnlineChecker(ids, InvariantSet.ForSpec(HardenedElector.Definition.Table));
+        var events = new FleetEvents((change, _) => reports.Enqueue(change), step => checker.Observe(step), saves.Enqueue);
+        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, "election-hardened", config, 5, FileStores: true, _root);
+
+        await using var first = await RemoteFleet.StartAsync(Plan(["n1", "n2"]), events, "host 1", CancellationToken.None);
+        await using var second = await RemoteFleet.StartAsync(Plan(["n3", "n4"]), events, "host 2", CancellationToken.None);
+        await Until(() => second.Snapshot("n4") is { Primary: "n1", HasQuorum: true, DownPeers.Count: 0 }, "n4 (host 2) follows n1 (host 1)");
+
+        await first.KillAsync("n1");
+        await Until(() => reports.Any(r => r.Role == Role.Primary && r.NodeId != "n1"), "a new primary");
+        Assert.Null(first.Snapshot("n1"));
+        var winner = reports.First(r => r.Role == Role.Primary && r.NodeId != "n1");
+        Assert.Contains(saves, s => s.NodeId == winner.NodeId && s.Vote == new PersistedVote(winner.Epoch, winner.NodeId));
+
+        await first.RestartAsync("n1", Role.Replica);
+        await Until(() => first.Snapshot("n1") is { Role: Role.Replica, HasQuorum: true } s && s.Epoch >= winner.Epoch, "n1 rejoins");
+
+        // A cut made through one host isolates n4 from the others' side only for what it sends.
+        second.Cut("n4", "n1");
+        second.Heal("n4", "n1");
+
+        var reading = await first.ReadAsync();
+        Assert.True(reading.Counters.FramesOut > 0, "frames counted");
+        Assert.True(reading.HostCpu > TimeSpan.Zero && reading.HostPeakMemory > 0, "the host's usage is read");
+        Assert.Empty(checker.Violations);
+    }
+
+    [Fact]
+    public async Task A_host_that_cannot_start_its_nodes_says_why()
+    {
+        var ids = LoopbackCluster.IdsFor(2);
+        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
+        using var squatter = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        squatter.Bind(System.Net.IPEndPoint.Parse(endpoints["n1"]));
+        squatter.Listen();
+        var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _root);
+        var events = new FleetEvents((_, _) => { }, _ => { }, _ => { });
+
+        var error = await Assert.ThrowsAsync<IOException>(() => RemoteFleet.StartAsync(plan, events, "host 1", CancellationToken.None));
+        Assert.StartsWith($"host 1: node 'n1' cannot listen on {endpoints["n1"]}: the address is already in use", error.Message);
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within 30 s: {what}");
+            await Task.Delay(20);
+        }
+    }
+}
