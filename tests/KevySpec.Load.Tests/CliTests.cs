@@ -19,10 +19,41 @@ public class CliTests
 
         Assert.Equal(0, code);
         Assert.Contains("kevyspec-load", output);
-        foreach (var option in new[] { "--nodes", "--duration", "--hb", "--down-after", "--election-timeout", "--seed", "--simulation", "--rate", "--interval", "--copies", "--threshold", "--out", "--spec", "--no-live", "--timings", "--store", "--warmup" })
+        foreach (var option in new[] { "--nodes", "--duration", "--hb", "--down-after", "--election-timeout", "--seed", "--simulation", "--rate", "--interval", "--copies", "--threshold", "--out", "--spec", "--no-live", "--timings", "--store", "--warmup", "--hosts" })
             Assert.Contains(option, output);
         Assert.Contains("failover.p99", output);
         Assert.Contains("primary-kill", output);
+        Assert.Contains("node-host", output);
+    }
+
+    [Fact]
+    public async Task The_node_host_command_has_help_too()
+    {
+        var (code, output, _) = await Run("node-host", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Hosts some of a load run's nodes for the runner", output);
+    }
+
+    [Fact]
+    public async Task A_run_over_node_hosts_says_so_and_counts_their_cpu()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kevyspec-load-hosts-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, output, error) = await Run("steady", "--nodes", "4", "--hosts", "2", "--duration", "3s", "--seed", "3", "--no-live", "--out", folder);
+
+            Assert.True(code == ExitCodes.Passed, $"exit {code}\n{output}\n{error}");
+            var md = File.ReadAllText(Path.Combine(folder, "report.md"));
+            Assert.Contains("| nodes | 4, over 2 node host processes (CPU and memory below include theirs) |", md);
+            var metrics = File.ReadAllLines(Path.Combine(folder, "metrics.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
+            Assert.True(double.Parse(metrics["frames.out_per_sec"], System.Globalization.CultureInfo.InvariantCulture) > 0);
+            Assert.Equal("0", metrics["violations"]);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
@@ -33,6 +64,8 @@ public class CliTests
     [InlineData(new[] { "--hb", "1s", "--down-after", "500ms" }, "kevyspec-load: --hb (1s) must be shorter than --down-after (500ms)")]
     [InlineData(new[] { "chaos" }, "kevyspec-load: unknown scenario 'chaos'; known: mixed, steady, primary-kill, partition-flap, rolling-restart")]
     [InlineData(new[] { "--nodes", "0" }, "kevyspec-load: --nodes must be between 1 and 200 (got 0)")]
+    [InlineData(new[] { "--nodes", "3", "--hosts", "4" }, "kevyspec-load: --hosts must be between 0 and 3 for 3 node(s) (got 4)")]
+    [InlineData(new[] { "--hosts", "-1" }, "kevyspec-load: --hosts must be between 0 and 5 for 5 node(s) (got -1)")]
     [InlineData(new[] { "--spec", "raft" }, "kevyspec-load: unknown spec 'raft'; known specs: ")]
     [InlineData(new[] { "--simulation", "burst" }, "kevyspec-load: unknown --simulation 'burst'; use inject, keep-constant, ramp or none")]
     [InlineData(new[] { "steady", "--simulation", "inject" }, "kevyspec-load: the steady scenario injects no events")]

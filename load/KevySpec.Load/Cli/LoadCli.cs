@@ -54,15 +54,12 @@ public static class LoadCli
         return code;
     }
 
-    // Started by the runner to host some of a big run's nodes; not for people, hence hidden.
+    // Started by the runner to host some of a big run's nodes (people do not need to run it).
     private static Command NodeHostCommand(TextWriter error)
     {
         var command = new Command(Fleet.HostLauncher.Command,
-            "Hosts some of a load run's nodes for the runner, which starts it when a cluster is spread over processes (--hosts): "
-            + "JSON commands on standard input, replies and events on standard output. Exits when told to or when standard input closes.")
-        {
-            Hidden = true,
-        };
+            "Hosts some of a load run's nodes for the runner, which starts it itself when a cluster is spread over processes (--hosts): "
+            + "JSON commands on standard input, replies and events on standard output. Exits when told to or when standard input closes.");
         command.SetAction(async (_, _) => await Fleet.NodeHost.RunAsync(Console.In, Console.Out, error).ConfigureAwait(false));
         return command;
     }
