@@ -41,6 +41,9 @@ public sealed class RemoteFleet : INodeFleet
     /// <inheritdoc />
     public IReadOnlyList<string> NodeIds { get; }
 
+    /// <summary>The node host's process id.</summary>
+    internal int ProcessId => _process.Id;
+
     /// <summary>Starts a node host process named <paramref name="name"/> (for messages) and its nodes.</summary>
     /// <exception cref="IOException">The host could not be started, or could not start its nodes.</exception>
     public static async Task<RemoteFleet> StartAsync(FleetPlan plan, FleetEvents events, string name, CancellationToken ct)
@@ -117,7 +120,14 @@ public sealed class RemoteFleet : INodeFleet
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
         {
-            _process.Kill(entireProcessTree: true);
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited meanwhile.
+            }
         }
         await Task.WhenAll(_reader, _errorReader).ConfigureAwait(false);
         _process.Dispose();
@@ -130,7 +140,16 @@ public sealed class RemoteFleet : INodeFleet
         _pending[request.Seq] = reply;
         try
         {
-            Send(request);
+            try
+            {
+                Send(request);
+            }
+            catch (IOException) when (_gone is null)
+            {
+                // The pipe broke before the reader saw the host exit: wait for it, to say how the host ended.
+                await Task.WhenAny(_reader, Task.Delay(StopBudget, CancellationToken.None)).ConfigureAwait(false);
+                throw new IOException(_gone ?? $"{_name} stopped listening");
+            }
             var message = await reply.Task.WaitAsync(ct).ConfigureAwait(false);
             return message is FailedReply failed ? throw new IOException($"{_name}: {failed.Error}") : message;
         }

@@ -12,8 +12,13 @@ public sealed partial class ElectionNode
     private const int MaxImmediateTicks = 8;
 
     private readonly string[] _others;
-    private readonly TimeSpan?[] _lastHeard;
+    // Elector-time ticks of each other member's last heartbeat (NeverHeard before the first): written by
+    // the loop, read by Snapshot on any thread, so DownPeers costs nothing per step.
+    private readonly long[] _lastHeard;
     private volatile NodeState _state;
+    // The deadline the one-shot timer is armed for (null: disarmed, or fired and not yet handled): most
+    // frames leave the next deadline where it was, and re-arming the timer for each would cost a timer-queue update.
+    private TimeSpan? _armedFor;
     private (Role Role, string? Primary, bool HasQuorum)? _reported;
     private long _pendingOffset;
     private int _offsetChanged;
@@ -31,7 +36,11 @@ public sealed partial class ElectionNode
             Settle();
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                while (!token.IsCancellationRequested && reader.TryRead(out var item)) Step(item);
+                while (!token.IsCancellationRequested && reader.TryRead(out var item))
+                {
+                    if (ReferenceEquals(item, LoopItem.Wake)) _armedFor = null;
+                    Step(item);
+                }
                 if (token.IsCancellationRequested) return;
                 Settle();
             }
@@ -61,7 +70,7 @@ public sealed partial class ElectionNode
             if (message is Heartbeat)
             {
                 var index = Array.IndexOf(_others, from);
-                if (index >= 0) _lastHeard[index] = now;
+                if (index >= 0) Volatile.Write(ref _lastHeard[index], now.Ticks);
             }
             IReadOnlyList<Outbound> replies;
             var beforeMessage = BeginStep();
@@ -157,25 +166,32 @@ public sealed partial class ElectionNode
         {
             if (_elector.NextTickAt() is not { } next)
             {
-                _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                Arm(null, Timeout.InfiniteTimeSpan);
                 return;
             }
             var wait = next - Now();
             if (wait > TimeSpan.Zero)
             {
-                _timer?.Change(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
+                if (_armedFor != next) Arm(next, TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
                 return;
             }
             Step(null);
         }
-        _timer?.Change(TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+        Arm(null, TimeSpan.FromMilliseconds(1));
+    }
+
+    private void Arm(TimeSpan? deadline, TimeSpan wait)
+    {
+        _armedFor = deadline;
+        _timer?.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
     private void Publish(TimeSpan now)
     {
-        var state = Observe(now);
-        if (state.DownPeers.SequenceEqual(_state.DownPeers)) state = state with { DownPeers = _state.DownPeers };
-        _state = state;
+        var state = _state;
+        var (role, epoch, primary, quorum) = (_elector.Role, _elector.Epoch, _elector.CurrentPrimary, _elector.HasQuorum(now));
+        if (state.Role != role || state.Epoch != epoch || state.Primary != primary || state.HasQuorum != quorum)
+            _state = state = new NodeState(role, epoch, primary, quorum);
         var topology = (state.Role, state.Primary, state.HasQuorum);
         if (_reported == topology) return;
         _reported = topology;
@@ -190,15 +206,20 @@ public sealed partial class ElectionNode
         }
     }
 
-    private NodeState Observe(TimeSpan now)
+    // The other members whose last heartbeat is down_after old or more (or that were never heard), at now.
+    private List<string> DownPeersAt(TimeSpan now)
     {
         var down = new List<string>();
+        var downAfter = _elector.Config.DownAfter.Ticks;
         for (var i = 0; i < _others.Length; i++)
         {
-            if (_lastHeard[i] is not { } heard || now - heard >= _elector.Config.DownAfter) down.Add(_others[i]);
+            var heard = Volatile.Read(ref _lastHeard[i]);
+            if (heard == NeverHeard || now.Ticks - heard >= downAfter) down.Add(_others[i]);
         }
-        return new NodeState(_elector.Role, _elector.Epoch, _elector.CurrentPrimary, down.AsReadOnly(), _elector.HasQuorum(now));
+        return down;
     }
 
-    private sealed record NodeState(Role Role, ulong Epoch, string? Primary, IReadOnlyList<string> DownPeers, bool HasQuorum);
+    private const long NeverHeard = long.MinValue;
+
+    private sealed record NodeState(Role Role, ulong Epoch, string? Primary, bool HasQuorum);
 }

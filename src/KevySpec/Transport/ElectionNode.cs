@@ -44,7 +44,7 @@ public sealed partial class ElectionNode : IAsyncDisposable
         _elector.AttachStore(_recorder ?? options.Store);
         _origin = options.Time.GetTimestamp();
         _others = [.. options.PeerIds.Where(p => p != options.NodeId)];
-        _lastHeard = new TimeSpan?[_others.Length];
+        _lastHeard = [.. _others.Select(_ => NeverHeard)];
         Faults = new LinkFaults(options.NodeId, options.PeerIds);
         _links = [.. _others.Select(peer => new PeerLink(_ctx, peer, options.Endpoints[peer], Faults.State(peer)))];
         _linkById = _links.ToDictionary(link => link.Peer, StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed partial class ElectionNode : IAsyncDisposable
         });
         _listener = Listen(options.NodeId, options.Endpoints[options.NodeId]);
         LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
-        _state = Observe(TimeSpan.Zero);
+        _state = new NodeState(_elector.Role, _elector.Epoch, _elector.CurrentPrimary, _elector.HasQuorum(TimeSpan.Zero));
     }
 
     /// <summary>This node's id.</summary>
@@ -91,11 +91,14 @@ public sealed partial class ElectionNode : IAsyncDisposable
         return Task.FromResult(node);
     }
 
-    /// <summary>The state as of the elector's last step, with the counters read now. Thread-safe.</summary>
+    /// <summary>
+    /// The elector's state as of its last step, with the DOWN peers and the counters read now (a peer is DOWN
+    /// when its last heartbeat is down_after old). Thread-safe.
+    /// </summary>
     public NodeSnapshot Snapshot()
     {
         var state = _state;
-        return new NodeSnapshot(NodeId, state.Role, state.Epoch, state.Primary, state.DownPeers, state.HasQuorum, _ctx.Counters.Read());
+        return new NodeSnapshot(NodeId, state.Role, state.Epoch, state.Primary, DownPeersAt(Now()).AsReadOnly(), state.HasQuorum, _ctx.Counters.Read());
     }
 
     /// <summary>Sets the replication offset the elector advertises; applied on the elector loop before its next step.</summary>

@@ -1,3 +1,4 @@
+using KevySpec.Load.Cli;
 using KevySpec.Load.Fleet;
 using KevySpec.Transport;
 
@@ -17,12 +18,7 @@ public sealed class NodeHostTests : IDisposable
     {
         var ids = LoopbackCluster.IdsFor(3);
         var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
-        var fast = new ElectConfig
-        {
-            HbInterval = TimeSpan.FromMilliseconds(50), DownAfter = TimeSpan.FromMilliseconds(500), ElectionTimeout = TimeSpan.FromMilliseconds(500),
-            ElectionBackoff = TimeSpan.FromMilliseconds(200), ElectionBackoffJitter = TimeSpan.FromMilliseconds(300),
-        };
-        return new FleetPlan(ids, endpoints, ids, "election-hardened", fast, 11, fileStores, _root);
+        return new FleetPlan(ids, endpoints, ids, "election-hardened", TimingPresets.Fast, 11, fileStores, _root);
     }
 
     [Fact]

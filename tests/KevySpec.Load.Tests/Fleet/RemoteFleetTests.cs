@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KevySpec.Checking;
+using KevySpec.Load.Cli;
 using KevySpec.Load.Fleet;
 using KevySpec.Transport;
 
@@ -20,16 +21,11 @@ public sealed class RemoteFleetTests : IDisposable
     {
         var ids = LoopbackCluster.IdsFor(4);
         var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
-        var config = new ElectConfig
-        {
-            HbInterval = TimeSpan.FromMilliseconds(50), DownAfter = TimeSpan.FromMilliseconds(500), ElectionTimeout = TimeSpan.FromMilliseconds(500),
-            ElectionBackoff = TimeSpan.FromMilliseconds(200), ElectionBackoffJitter = TimeSpan.FromMilliseconds(300),
-        };
         var reports = new ConcurrentQueue<TopologyChange>();
         var saves = new ConcurrentQueue<StoreSave>();
         var checker = new OnlineChecker(ids, InvariantSet.ForSpec(HardenedElector.Definition.Table));
         var events = new FleetEvents((change, _) => reports.Enqueue(change), step => checker.Observe(step), saves.Enqueue);
-        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, "election-hardened", config, 5, FileStores: true, _root);
+        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, "election-hardened", TimingPresets.Fast, 5, FileStores: true, _root);
 
         await using var first = await RemoteFleet.StartAsync(Plan(["n1", "n2"]), events, "host 1", CancellationToken.None);
         await using var second = await RemoteFleet.StartAsync(Plan(["n3", "n4"]), events, "host 2", CancellationToken.None);
@@ -67,6 +63,20 @@ public sealed class RemoteFleetTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IOException>(() => RemoteFleet.StartAsync(plan, events, "host 1", CancellationToken.None));
         Assert.StartsWith($"host 1: node 'n1' cannot listen on {endpoints["n1"]}: the address is already in use", error.Message);
+    }
+
+    [Fact]
+    public async Task A_host_that_dies_fails_what_is_asked_of_it_with_its_exit_code()
+    {
+        var ids = LoopbackCluster.IdsFor(2);
+        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
+        var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _root);
+        await using var fleet = await RemoteFleet.StartAsync(plan, new FleetEvents((_, _) => { }, _ => { }, _ => { }), "host 1", CancellationToken.None);
+
+        using (var process = System.Diagnostics.Process.GetProcessById(fleet.ProcessId)) process.Kill();
+
+        var error = await Assert.ThrowsAsync<IOException>(() => fleet.KillAsync("n1"));
+        Assert.StartsWith("host 1 exited with code ", error.Message);
     }
 
     private static async Task Until(Func<bool> condition, string what)
