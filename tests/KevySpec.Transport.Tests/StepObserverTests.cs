@@ -42,7 +42,10 @@ public sealed class StepObserverTests(ITestOutputHelper output) : IDisposable
 
         var list = steps.ToArray();
         Assert.Equal(StepKind.New, list.First(s => s.NodeId == "n1").Kind);
-        Assert.Single(list, s => s is { NodeId: "n1", Kind: StepKind.Crash, RoleBefore: Role.Primary });
+        // Its last role: primary, unless a loaded machine delayed heartbeats enough for an election before the kill.
+        var crash = Array.FindIndex(list, s => s is { NodeId: "n1", Kind: StepKind.Crash });
+        Assert.Single(list, s => s is { NodeId: "n1", Kind: StepKind.Crash });
+        Assert.Equal(list[..crash].Last(s => s.NodeId == "n1").RoleAfter, list[crash].RoleBefore);
         Assert.Single(list, s => s is { NodeId: "n1", Kind: StepKind.Restart });
         Assert.Contains(list, s => s.Kind == StepKind.Message && s.Sent.Any(o => o.Message is Accept));
         var candidacies = list.Where(s => s.Sent.Any(o => o.Message is Offer)).ToArray();
