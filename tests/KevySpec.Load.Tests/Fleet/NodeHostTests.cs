@@ -7,18 +7,14 @@ namespace KevySpec.Load.Tests.Fleet;
 /// <summary>The node host's protocol, driven in-process (standard input and output replaced).</summary>
 public sealed class NodeHostTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "kevyspec-host-" + Guid.NewGuid().ToString("N"));
+    private readonly FleetFolder _folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private FleetPlan Plan(bool fileStores = false)
     {
-        var ids = LoopbackCluster.IdsFor(3);
-        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
-        return new FleetPlan(ids, endpoints, ids, "election-hardened", TimingPresets.Fast, 11, fileStores, _root);
+        var (ids, endpoints) = FleetFolder.Members(3);
+        return new FleetPlan(ids, endpoints, ids, "election-hardened", TimingPresets.Fast, 11, fileStores, _folder.Root);
     }
 
     [Fact]

@@ -9,23 +9,19 @@ namespace KevySpec.Load.Tests.Fleet;
 /// <summary>Nodes in a real node host process (this build's <c>kevyspec-load node-host</c>), driven like local ones.</summary>
 public sealed class RemoteFleetTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "kevyspec-remote-" + Guid.NewGuid().ToString("N"));
+    private readonly FleetFolder _folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Two_hosts_run_one_cluster_and_the_runner_sees_its_reports_steps_saves_and_counters()
     {
-        var ids = LoopbackCluster.IdsFor(4);
-        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
+        var (ids, endpoints) = FleetFolder.Members(4);
         var reports = new ConcurrentQueue<TopologyChange>();
         var saves = new ConcurrentQueue<StoreSave>();
         var checker = new OnlineChecker(ids, InvariantSet.ForSpec(HardenedElector.Definition.Table));
         var events = new FleetEvents((change, _) => reports.Enqueue(change), step => checker.Observe(step), saves.Enqueue);
-        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, "election-hardened", TimingPresets.Fast, 5, FileStores: true, _root);
+        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, "election-hardened", TimingPresets.Fast, 5, FileStores: true, _folder.Root);
 
         await using var first = await RemoteFleet.StartAsync(Plan(["n1", "n2"]), events, "host 1", CancellationToken.None);
         await using var second = await RemoteFleet.StartAsync(Plan(["n3", "n4"]), events, "host 2", CancellationToken.None);
@@ -53,12 +49,11 @@ public sealed class RemoteFleetTests : IDisposable
     [Fact]
     public async Task A_host_that_cannot_start_its_nodes_says_why()
     {
-        var ids = LoopbackCluster.IdsFor(2);
-        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
+        var (ids, endpoints) = FleetFolder.Members(2);
         using var squatter = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         squatter.Bind(System.Net.IPEndPoint.Parse(endpoints["n1"]));
         squatter.Listen();
-        var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _root);
+        var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _folder.Root);
         var events = new FleetEvents((_, _) => { }, _ => { }, _ => { });
 
         var error = await Assert.ThrowsAsync<IOException>(() => RemoteFleet.StartAsync(plan, events, "host 1", CancellationToken.None));
@@ -68,9 +63,8 @@ public sealed class RemoteFleetTests : IDisposable
     [Fact]
     public async Task A_host_that_dies_fails_what_is_asked_of_it_with_its_exit_code()
     {
-        var ids = LoopbackCluster.IdsFor(2);
-        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString());
-        var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _root);
+        var (ids, endpoints) = FleetFolder.Members(2);
+        var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _folder.Root);
         await using var fleet = await RemoteFleet.StartAsync(plan, new FleetEvents((_, _) => { }, _ => { }, _ => { }), "host 1", CancellationToken.None);
 
         using (var process = System.Diagnostics.Process.GetProcessById(fleet.ProcessId)) process.Kill();
