@@ -10,16 +10,16 @@ public class ElectionLedgerTests
     private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
 
     private static SaveEvent Stand(string node, ulong epoch, double atSeconds) =>
-        new(node, new PersistedVote(epoch, node), new PersistedVote(epoch - 1, null), S(atSeconds));
+        new(node, new PersistedVote(epoch, node), epoch - 1, S(atSeconds));
 
     [Fact]
     public void Only_a_vote_for_itself_at_a_new_epoch_is_a_candidacy()
     {
         var ledger = new ElectionLedger(Allowance);
         ledger.StartMeasuring(TimeSpan.Zero);
-        ledger.OnSave(new SaveEvent("n2", new PersistedVote(2, "n3"), new PersistedVote(1, null), S(1)));   // an ACCEPT
-        ledger.OnSave(new SaveEvent("n2", new PersistedVote(3, null), new PersistedVote(2, "n3"), S(2)));   // a higher-epoch HB
-        ledger.OnSave(new SaveEvent("n2", new PersistedVote(3, "n2"), new PersistedVote(3, null), S(3)));   // an ANNOUNCE of itself
+        ledger.OnSave(new SaveEvent("n2", new PersistedVote(2, "n3"), 1, S(1)));   // an ACCEPT
+        ledger.OnSave(new SaveEvent("n2", new PersistedVote(3, null), 2, S(2)));   // a higher-epoch HB
+        ledger.OnSave(new SaveEvent("n2", new PersistedVote(3, "n2"), 3, S(3)));   // an ANNOUNCE of itself
         ledger.OnSave(Stand("n2", 4, 4));
 
         Assert.Equal([("n2", 4UL)], ledger.Elections().Select(e => (e.NodeId, e.Epoch)).ToArray());

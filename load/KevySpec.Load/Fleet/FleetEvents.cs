@@ -9,13 +9,8 @@ namespace KevySpec.Load.Fleet;
 /// of the machine, so a node host's instants land on the runner's time line.
 /// </summary>
 /// <param name="Reported">A topology change and the instant its callback ran.</param>
-/// <param name="Stepped">An elector step that could matter to a safety invariant (quiet steps may be left out).</param>
-/// <param name="Saved">A durable save.</param>
-public sealed record FleetEvents(Action<TopologyChange, long> Reported, Action<NodeStep> Stepped, Action<StoreSave> Saved);
-
-/// <summary>One durable save of a node.</summary>
-/// <param name="NodeId">The saving node.</param>
-/// <param name="Vote">The pair saved.</param>
-/// <param name="Previous">The pair the store held before (the node's epoch until this save: every epoch change saves first).</param>
-/// <param name="Timestamp">When the save returned (durable from then on).</param>
-public sealed record StoreSave(string NodeId, PersistedVote Vote, PersistedVote Previous, long Timestamp);
+/// <param name="Stepped">
+/// An elector step that could matter to a safety invariant, with its saves (quiet steps — heartbeats
+/// only, no save — are left out), and the instant it was taken.
+/// </param>
+public sealed record FleetEvents(Action<TopologyChange, long> Reported, Action<NodeStep, long> Stepped);

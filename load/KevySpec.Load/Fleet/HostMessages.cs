@@ -24,7 +24,6 @@ namespace KevySpec.Load.Fleet;
 [JsonDerivedType(typeof(ReadingReply), "reading")]
 [JsonDerivedType(typeof(ReportEvent), "report")]
 [JsonDerivedType(typeof(StepEvent), "step")]
-[JsonDerivedType(typeof(SaveEventLine), "save")]
 [JsonDerivedType(typeof(StatusEvent), "status")]
 public abstract record HostMessage;
 
@@ -64,17 +63,14 @@ public sealed record ReportEvent(TopologyChange Change, long Timestamp) : HostMe
 /// <summary>A node's latest state (sent when it changes, and while the node is killed as <see cref="Snapshot"/> null).</summary>
 public sealed record StatusEvent(string Node, NodeSnapshot? Snapshot) : HostMessage;
 
-/// <summary>A durable save.</summary>
-public sealed record SaveEventLine(StoreSave Save) : HostMessage;
-
-/// <summary>A step that is not quiet, with its messages as argv.</summary>
+/// <summary>A step that is not quiet, with its messages as argv, and the timestamp it was taken at.</summary>
 public sealed record StepEvent(
     StepKind Kind, string Node, Role RoleBefore, ulong EpochBefore, Role RoleAfter, ulong EpochAfter,
-    IReadOnlyList<SentLine> Sent, IReadOnlyList<SaveRecord> Saves, PersistedVote StoreAfter) : HostMessage
+    IReadOnlyList<SentLine> Sent, IReadOnlyList<SaveRecord> Saves, PersistedVote StoreAfter, long Timestamp) : HostMessage
 {
-    /// <summary>The event for <paramref name="step"/>.</summary>
-    public static StepEvent From(NodeStep step) => new(step.Kind, step.NodeId, step.RoleBefore, step.EpochBefore, step.RoleAfter, step.EpochAfter,
-        [.. step.Sent.Select(o => new SentLine(o.To, MessageArgv.ToArgv(o.Message)))], step.Saves, step.StoreAfter);
+    /// <summary>The event for <paramref name="step"/>, taken at <paramref name="timestamp"/>.</summary>
+    public static StepEvent From(NodeStep step, long timestamp) => new(step.Kind, step.NodeId, step.RoleBefore, step.EpochBefore, step.RoleAfter, step.EpochAfter,
+        [.. step.Sent.Select(o => new SentLine(o.To, MessageArgv.ToArgv(o.Message)))], step.Saves, step.StoreAfter, timestamp);
 
     /// <summary>The step again.</summary>
     /// <exception cref="FormatException">A message's argv does not describe a message.</exception>

@@ -1,5 +1,4 @@
 using KevySpec.Load.Runner;
-using KevySpec.Load.Safety;
 using KevySpec.Persistence;
 using KevySpec.Transport;
 
@@ -8,7 +7,7 @@ namespace KevySpec.Load.Fleet;
 /// <summary>
 /// The nodes of a <see cref="FleetPlan"/> hosted in this process: a <see cref="LoopbackCluster"/> of
 /// the plan's hosted members, each with a store (a file store in its data directory, or one in memory)
-/// that outlives its incarnations and reports its saves. Kills keep the counters of the incarnation
+/// that outlives its incarnations; their saves reach the runner with the steps that made them. Kills keep the counters of the incarnation
 /// that dies. Used by the runner for clusters that fit its open-file limit, and by node host processes.
 /// </summary>
 public sealed class LocalFleet : INodeFleet
@@ -28,12 +27,10 @@ public sealed class LocalFleet : INodeFleet
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(events);
         var elector = plan.Elector();
-        var stores = new Dictionary<string, RecordingStore>(StringComparer.Ordinal);
-        foreach (var id in plan.Hosted)
-        {
-            IElectionStore inner = plan.FileStores ? new FileElectionStore(Path.Combine(plan.DataRoot, id)) : new InMemoryElectionStore();
-            stores[id] = new RecordingStore(id, inner, TimeProvider.System, events.Saved);
-        }
+        var stores = plan.Hosted.ToDictionary(
+            id => id,
+            id => plan.FileStores ? new FileElectionStore(Path.Combine(plan.DataRoot, id)) : (IElectionStore)new InMemoryElectionStore(),
+            StringComparer.Ordinal);
         var cluster = await LoopbackCluster.StartAsync(plan.Members, plan.ParsedEndpoints(), [.. plan.Hosted], (id, defaults) => defaults with
         {
             Config = plan.Config,
@@ -46,7 +43,7 @@ public sealed class LocalFleet : INodeFleet
             // Quiet steps (heartbeats only) cannot break an invariant: leave them out here, on the node's thread.
             OnStep = step =>
             {
-                if (!step.IsQuiet) events.Stepped(step);
+                if (!step.IsQuiet) events.Stepped(step, TimeProvider.System.GetTimestamp());
             },
         }, ct).ConfigureAwait(false);
         return new LocalFleet(cluster);

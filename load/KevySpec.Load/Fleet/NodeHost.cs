@@ -101,8 +101,7 @@ public static class NodeHost
 
     private static FleetEvents Events(ChannelWriter<HostMessage> outbox) => new(
         (change, timestamp) => outbox.TryWrite(new ReportEvent(change, timestamp)),
-        step => outbox.TryWrite(StepEvent.From(step)),
-        save => outbox.TryWrite(new SaveEventLine(save)));
+        (step, timestamp) => outbox.TryWrite(StepEvent.From(step, timestamp)));
 
     private static async Task ReplyAsync(long seq, Func<Task> operation, ChannelWriter<HostMessage> outbox)
     {

@@ -216,10 +216,7 @@ public sealed class RemoteFleet : INodeFleet
                 _events.Reported(report.Change, report.Timestamp);
                 break;
             case StepEvent step:
-                _events.Stepped(step.ToStep());
-                break;
-            case SaveEventLine save:
-                _events.Saved(save.Save);
+                _events.Stepped(step.ToStep(), step.Timestamp);
                 break;
             case StatusEvent status:
                 _snapshots[status.Node] = status.Snapshot;

@@ -60,10 +60,11 @@ public sealed class ClusterHarness : IAsyncDisposable
         Directory.CreateDirectory(root);
         var ids = IdsFor(nodes);
         var harness = new ClusterHarness(ids, clock, tracker, root, hosts);
-        var events = new FleetEvents(
-            harness.OnReport,
-            monitor.OnStep,
-            save => ledger.OnSave(new SaveEvent(save.NodeId, save.Vote, save.Previous, clock.At(save.Timestamp))));
+        var events = new FleetEvents(harness.OnReport, (step, timestamp) =>
+        {
+            monitor.OnStep(step);
+            foreach (var save in step.Saves) ledger.OnSave(new SaveEvent(step.NodeId, save.Vote, save.EpochAtSave, clock.At(timestamp)));
+        });
         var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString(), StringComparer.Ordinal);
         FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, spec.Name, config, seed, fileStores, root);
         try

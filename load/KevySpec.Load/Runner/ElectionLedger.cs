@@ -60,7 +60,7 @@ public sealed class ElectionLedger(TimeSpan settleAllowance)
     /// <summary>Notes a save; a vote for itself that raises the node's epoch is a candidacy.</summary>
     public void OnSave(SaveEvent save)
     {
-        if (save.Vote.VotedFor != save.NodeId || save.Vote.Epoch <= save.Previous.Epoch) return;
+        if (save.Vote.VotedFor != save.NodeId || save.Vote.Epoch <= save.EpochBefore) return;
         lock (_gate) _candidacies.Add((save.NodeId, save.Vote.Epoch, save.At));
     }
 

@@ -22,7 +22,6 @@ public class HostJsonTests
         new FailedReply(4, "'n9' is not a node of this cluster"),
         new ReadingReply(5, new CounterTotals(10, 11, 1, 0, 2, 0), 123_456, 7_000_000),
         new ReportEvent(new TopologyChange("n2", Role.Replica, 3, "n1", true, TimeSpan.FromMilliseconds(1.5)), 987_654_321),
-        new SaveEventLine(new StoreSave("n2", new PersistedVote(3, "n1"), new PersistedVote(2, null), 42)),
     ];
 
     [Theory]
@@ -63,7 +62,10 @@ public class HostJsonTests
             [new Outbound(Outbound.Broadcast, new Offer(3, "n2", 17)), new Outbound("n1", new Heartbeat(3, "n2", Role.Candidate, 17))],
             [new SaveRecord(new PersistedVote(3, "n2"), 2, 0)], new PersistedVote(3, "n2"));
 
-        var back = Assert.IsType<StepEvent>(HostJson.Read(HostJson.Write(StepEvent.From(step)))).ToStep();
+        var line = Assert.IsType<StepEvent>(HostJson.Read(HostJson.Write(StepEvent.From(step, 987_654_321))));
+        var back = line.ToStep();
+
+        Assert.Equal(987_654_321, line.Timestamp);
 
         Assert.Equal((step.Kind, step.NodeId, step.RoleBefore, step.EpochBefore, step.RoleAfter, step.EpochAfter, step.StoreAfter),
             (back.Kind, back.NodeId, back.RoleBefore, back.EpochBefore, back.RoleAfter, back.EpochAfter, back.StoreAfter));
@@ -85,7 +87,7 @@ public class HostJsonTests
     [Fact]
     public void A_step_with_a_broken_message_is_refused()
     {
-        var broken = new StepEvent(StepKind.Tick, "n2", Role.Replica, 2, Role.Replica, 2, [new SentLine("n1", ["HB", "x"])], [], default);
+        var broken = new StepEvent(StepKind.Tick, "n2", Role.Replica, 2, Role.Replica, 2, [new SentLine("n1", ["HB", "x"])], [], default, 0);
         Assert.Contains("not a message: HB x", Assert.Throws<FormatException>(() => broken.ToStep()).Message);
     }
 }

@@ -32,7 +32,7 @@ public sealed class NodeHostTests : IDisposable
         // The survivors elect a new primary: its save, its step and its report all reach the runner.
         var won = io.Next<ReportEvent>(r => r.Change.Role == Role.Primary && r.Change.NodeId != "n1").Change;
         Assert.True(won.Epoch > 1);
-        io.Next<SaveEventLine>(s => s.Save.Vote == new PersistedVote(won.Epoch, won.NodeId));
+        io.Next<StepEvent>(s => s.Node == won.NodeId && s.Saves.Any(save => save.Vote == new PersistedVote(won.Epoch, won.NodeId)));
         io.Next<StatusEvent>(s => s is { Node: "n1", Snapshot: null });
 
         io.Send(new RestartCommand(3, "n1", Role.Replica));

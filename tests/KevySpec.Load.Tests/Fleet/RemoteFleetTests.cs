@@ -18,9 +18,13 @@ public sealed class RemoteFleetTests : IDisposable
     {
         var (ids, endpoints) = FleetFolder.Members(4);
         var reports = new ConcurrentQueue<TopologyChange>();
-        var saves = new ConcurrentQueue<StoreSave>();
+        var saves = new ConcurrentQueue<(string Node, PersistedVote Vote)>();
         var checker = new OnlineChecker(ids, InvariantSet.ForSpec(HardenedElector.Definition.Table));
-        var events = new FleetEvents((change, _) => reports.Enqueue(change), step => checker.Observe(step), saves.Enqueue);
+        var events = new FleetEvents((change, _) => reports.Enqueue(change), (step, _) =>
+        {
+            checker.Observe(step);
+            foreach (var save in step.Saves) saves.Enqueue((step.NodeId, save.Vote));
+        });
         FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, "election-hardened", TimingPresets.Fast, 5, FileStores: true, _folder.Root);
 
         await using var first = await RemoteFleet.StartAsync(Plan(["n1", "n2"]), events, "host 1", CancellationToken.None);
@@ -31,7 +35,7 @@ public sealed class RemoteFleetTests : IDisposable
         await Until(() => reports.Any(r => r.Role == Role.Primary && r.NodeId != "n1"), "a new primary");
         Assert.Null(first.Snapshot("n1"));
         var winner = reports.First(r => r.Role == Role.Primary && r.NodeId != "n1");
-        Assert.Contains(saves, s => s.NodeId == winner.NodeId && s.Vote == new PersistedVote(winner.Epoch, winner.NodeId));
+        Assert.Contains((winner.NodeId, new PersistedVote(winner.Epoch, winner.NodeId)), saves);
 
         await first.RestartAsync("n1", Role.Replica);
         await Until(() => first.Snapshot("n1") is { Role: Role.Replica, HasQuorum: true } s && s.Epoch >= winner.Epoch, "n1 rejoins");
@@ -54,7 +58,7 @@ public sealed class RemoteFleetTests : IDisposable
         squatter.Bind(System.Net.IPEndPoint.Parse(endpoints["n1"]));
         squatter.Listen();
         var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _folder.Root);
-        var events = new FleetEvents((_, _) => { }, _ => { }, _ => { });
+        var events = new FleetEvents((_, _) => { }, (_, _) => { });
 
         var error = await Assert.ThrowsAsync<IOException>(() => RemoteFleet.StartAsync(plan, events, "host 1", CancellationToken.None));
         Assert.StartsWith($"host 1: node 'n1' cannot listen on {endpoints["n1"]}: the address is already in use", error.Message);
@@ -65,7 +69,7 @@ public sealed class RemoteFleetTests : IDisposable
     {
         var (ids, endpoints) = FleetFolder.Members(2);
         var plan = new FleetPlan(ids, endpoints, ids, "election", ElectConfig.Default, 1, FileStores: false, _folder.Root);
-        await using var fleet = await RemoteFleet.StartAsync(plan, new FleetEvents((_, _) => { }, _ => { }, _ => { }), "host 1", CancellationToken.None);
+        await using var fleet = await RemoteFleet.StartAsync(plan, new FleetEvents((_, _) => { }, (_, _) => { }), "host 1", CancellationToken.None);
 
         using (var process = System.Diagnostics.Process.GetProcessById(fleet.ProcessId)) process.Kill();
 
