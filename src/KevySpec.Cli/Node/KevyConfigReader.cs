@@ -25,7 +25,7 @@ internal static class KevyConfigReader
     /// <exception cref="NodeConfigException">The first mistake, with its key and line.</exception>
     public static NodeConfig Read(TomlDocument document, TomlSection cluster, string baseDir)
     {
-        cluster.RefuseUnknownKeys(Known, " in a kevy server's [cluster] (read as kevy's because peers is a string; kevy has no timing keys, the protocol defaults apply)");
+        cluster.RefuseUnknownKeys(Known, " in a kevy server's [cluster] (read as kevy's because peers is an \"id@host:port,…\" list; kevy has no timing keys, the protocol defaults apply)");
         var server = document.SectionOrEmpty("server");
         var replication = document.SectionOrEmpty("replication");
 
