@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using KevySpec.Cli;
 using KevySpec.Transport.Tests.Support;
 
@@ -29,6 +30,8 @@ public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
                     && ids.All(id => nodes[id].Logged($"[{id}] quorum yes")),
                 "both replicas follow n1 with a quorum", TimeSpan.FromSeconds(30), () => Dump(nodes));
             Assert.True(nodes["n1"].Logged("[n1] role primary"));
+            Assert.True(nodes["n1"].Logged("[n1] primary n1 (epoch 1)"), "the bootstrap primary names itself as the primary");
+            Assert.False(nodes["n1"].Logged("[n1] primary none"));
 
             nodes["n1"].Kill();
             await Eventually.WaitAsync(() => nodes["n2"].Logged("[n2] role primary") || nodes["n3"].Logged("[n3] role primary"),
@@ -55,30 +58,82 @@ public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_kevy_server_sample_configs_elect_a_primary_and_stop_cleanly_on_SIGTERM()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "this test sends SIGTERM");
+        var ids = new[] { "n1", "n2", "n3" };
+        // The samples as shipped, but on election ports free now (each server port moves with its election port).
+        var ports = new Dictionary<string, string>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var election = Ports.Free().Port;
+            ports[$"62{i}4"] = $"{election}";
+            ports[$"60{i}4"] = $"{election - 200}";
+        }
+        var nodes = new Dictionary<string, NodeProcess>();
+        try
+        {
+            foreach (var id in ids)
+            {
+                var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "kevy", $"{id}.toml"));
+                var path = _dir.Sub($"{id}.toml");
+                File.WriteAllText(path, Regex.Replace(sample, @"\b6[02][0-2]4\b", m => ports[m.Value]));
+                nodes[id] = NodeProcess.Start(id, path);
+            }
+            // Every node starts as a replica (n1's role = "primary" too); after the cold-start grace (down_after,
+            // 5 s by default) the best candidate, n1 (equal offsets, lowest id), is elected at epoch 2.
+            await Eventually.WaitAsync(() => nodes["n1"].Logged("[n1] role primary (epoch 2)")
+                    && nodes["n2"].Logged("[n2] primary n1 (epoch 2)") && nodes["n3"].Logged("[n3] primary n1 (epoch 2)"),
+                "n1 elected and followed", TimeSpan.FromSeconds(40), () => Dump(nodes));
+            Assert.True(nodes["n1"].Logged("[n1] [replication] role = \"primary\": starting as replica until elected"), Dump(nodes));
+            Assert.True(nodes["n1"].Logged($"listening on 127.0.0.1:{ports["6204"]} as replica"), Dump(nodes));
+            Assert.True(nodes["n3"].Logged($"listening on 127.0.0.1:{ports["6224"]} as replica"), Dump(nodes));   // elect_port_base
+            Assert.False(nodes["n1"].Logged("[n1] role primary (epoch 1)"));
+            Assert.True(File.Exists(Path.Combine(_dir.Sub("data"), "n1", "elect.meta")));
+
+            foreach (var id in ids) nodes[id].Terminate();
+            foreach (var id in ids)
+            {
+                Assert.True(await nodes[id].WaitForExitAsync(TimeSpan.FromSeconds(10)), $"{id} did not exit after SIGTERM\n{Dump(nodes)}");
+                Assert.Equal(0, nodes[id].ExitCode);
+                Assert.DoesNotContain(nodes[id].Lines, line => line.StartsWith("stderr:", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            output.WriteLine(Dump(nodes));
+            foreach (var node in nodes.Values) node.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("node_id = \"n1\"\n", "[cluster]: the section is missing")]
-    [InlineData("[cluster]\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"127.0.0.1:7002\"\n", "cluster.node_id: is missing")]
-    [InlineData(Good + "down_afterr_ms = 5\n", "cluster.down_afterr_ms: unknown key")]
-    [InlineData(Good + "down_after_ms = -5\n", "cluster.down_after_ms: must be positive (got -5)")]
-    [InlineData(Good + "down_after_ms = \"5s\"\n", "cluster.down_after_ms: must be a whole number of milliseconds (got the string \"5s\")")]
-    [InlineData(Good + "hb_interval_ms = 500\ndown_after_ms = 400\n", "cluster.down_after_ms: must be above hb_interval_ms (500)")]
-    [InlineData(Good + "start_role = \"leader\"\n", "cluster.start_role: 'leader' is not a role")]
-    [InlineData(Good + "auth_secret = \"\"\n", "cluster.auth_secret: must not be empty")]
-    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:99999\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"127.0.0.1:7002\"\n", "cluster.listen: port '99999'")]
-    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"example.org:7002\"\n", "cluster.peers.n2: host 'example.org' in 'example.org:7002' is not an IP address")]
-    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = 7002\n", "cluster.peers.n2: must be a string \"host:port\" (got the integer 7002)")]
-    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn1 = \"127.0.0.1:7009\"\nn2 = \"127.0.0.1:7002\"\n", "cluster.peers.n1: is this node, but differs from listen")]
-    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n", "cluster.peers: is missing")]
-    [InlineData("[cluster]\nnode_id = \"a node\"\n", "cluster.node_id: node id 'a node' must be printable ASCII")]
+    [InlineData("[cluster]\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"127.0.0.1:7002\"\n", "cluster.node_id: is missing", "1")]
+    [InlineData(Good + "down_afterr_ms = 5\n", "cluster.down_afterr_ms: unknown key", "6")]
+    [InlineData(Good + "down_after_ms = -5\n", "cluster.down_after_ms: must be positive (got -5)", "6")]
+    [InlineData(Good + "down_after_ms = \"5s\"\n", "cluster.down_after_ms: must be a whole number of milliseconds (got the string \"5s\")", "6")]
+    [InlineData(Good + "hb_interval_ms = 500\ndown_after_ms = 400\n", "cluster.down_after_ms: must be above hb_interval_ms (500)", "7")]
+    [InlineData(Good + "start_role = \"leader\"\n", "cluster.start_role: 'leader' is not a role", "6")]
+    [InlineData(Good + "auth_secret = \"\"\n", "cluster.auth_secret: must not be empty", "6")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:99999\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"127.0.0.1:7002\"\n", "cluster.listen: port '99999'", "3")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = \"example.org:7002\"\n", "cluster.peers.n2: host 'example.org' in 'example.org:7002' is not an IP address", "6")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn2 = 7002\n", "cluster.peers.n2: must be a string \"host:port\" (got the integer 7002)", "6")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n[cluster.peers]\nn1 = \"127.0.0.1:7009\"\nn2 = \"127.0.0.1:7002\"\n", "cluster.peers.n1: is this node, but differs from listen", "6")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\nlisten = \"127.0.0.1:7001\"\ndata_dir = \"d\"\n", "cluster.peers: is missing", "1")]
+    [InlineData("[cluster]\nnode_id = \"a node\"\n", "cluster.node_id: node id 'a node' must be printable ASCII", "2")]
     [InlineData("[cluster\nnode_id = 1", "(syntax):")]
-    public void Every_mistake_in_the_file_names_the_key_and_the_reason_and_exits_2(string toml, string expected)
+    [InlineData("[server]\nport = 65400\n[cluster]\nnode_id = \"n1\"\npeers = \"n1@127.0.0.1:6204,n2@127.0.0.1:6214\"\n", "server.port: 65400 + 200 = 65600 is not a port", "2")]
+    [InlineData("[cluster]\nnode_id = \"n1\"\npeers = \"n1@127.0.0.1:6204,n1@127.0.0.1:6214\"\n", "cluster.peers: node id 'n1' is listed twice", "3")]
+    public void Every_mistake_in_the_file_names_the_key_and_the_reason_and_exits_2(string toml, string expected, string line = "")
     {
         var path = _dir.Sub("bad.toml");
         File.WriteAllText(path, toml);
         var (code, stdout, stderr) = Run("node", "--config", path);
         output.WriteLine(stderr);
         Assert.Equal(KevySpecCli.UsageError, code);
-        Assert.Contains($"kevyspec node: {path}: {expected}", stderr);
+        var at = line.Length > 0 ? $":{line}" : "";   // file:line when the mistake has a line
+        Assert.StartsWith($"kevyspec node: {path}{at}: {expected}", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));   // one line, no stack trace
         Assert.Equal("", stdout);
     }

@@ -13,7 +13,7 @@ internal static class NodeCommand
             HelpName = "FILE",
             Description = "The node's TOML file: a [cluster] table with node_id, listen, data_dir, [cluster.peers] (id = \"host:port\"), "
                 + "optional start_role, hb_interval_ms, down_after_ms, election_timeout_ms, election_backoff_ms, election_backoff_jitter_ms, "
-                + "advertised_addr and auth_secret. See docs/cluster.md.",
+                + "advertised_addr and auth_secret; or a kevy server's config ([cluster] node_id, peers = \"id@host:port,…\", elect_port_base). See docs/cluster.md.",
             Required = true,
         };
         var spec = SpecOption.Create();
@@ -45,7 +45,7 @@ internal static class NodeCommand
         }
         catch (NodeConfigException e)
         {
-            error.WriteLine($"kevyspec node: {path}: {e.Key}: {e.Reason}");
+            error.WriteLine($"kevyspec node: {path}{(e.Line is { } line ? $":{line}" : "")}: {e.Key}: {e.Reason}");
             return KevySpecCli.UsageError;
         }
         return await NodeHost.RunAsync(config, elector, output, error, ct).ConfigureAwait(false);

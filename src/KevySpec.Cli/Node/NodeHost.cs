@@ -30,6 +30,7 @@ internal static class NodeHost
         };
         log.Write($"[{config.NodeId}] starting: members {string.Join(", ", options.PeerIds)}; data dir {config.DataDir}; spec {elector.Name}; "
             + $"hb {Ms(config.Config.HbInterval)}, down after {Ms(config.Config.DownAfter)}, election timeout {Ms(config.Config.ElectionTimeout)}");
+        foreach (var note in config.Notes) log.Write($"[{config.NodeId}] {note}");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);

@@ -2,7 +2,12 @@ using KevySpec.Transport;
 
 namespace KevySpec.Cli.Node;
 
-/// <summary>Turns topology changes into one log line per changed item: role, primary, quorum.</summary>
+/// <summary>
+/// Turns topology changes into one log line per changed item: role, primary, quorum. The primary line names the
+/// primary this node follows: the elector's known primary, or the node itself while its role is primary. (A
+/// bootstrap primary's elector knows no primary, per PROTOCOL.md: nothing teaches a primary about itself until it
+/// wins an election, yet it acts as the primary from its first heartbeat.)
+/// </summary>
 internal sealed class TopologyLog(LineLog log)
 {
     private TopologyChange? _last;
@@ -14,9 +19,13 @@ internal sealed class TopologyLog(LineLog log)
         var who = $"[{change.NodeId}]";
         if (last is null || last.Role != change.Role)
             log.Write($"{who} role {change.Role.ToWire()} (epoch {change.Epoch})");
-        if (last is null || last.Primary != change.Primary)
-            log.Write($"{who} primary {change.Primary ?? "none"} (epoch {change.Epoch})");
+        var primary = Followed(change);
+        if (last is null || Followed(last) != primary)
+            log.Write($"{who} primary {primary ?? "none"} (epoch {change.Epoch})");
         if (last is null || last.HasQuorum != change.HasQuorum)
             log.Write($"{who} quorum {(change.HasQuorum ? "yes" : "lost")} (epoch {change.Epoch})");
     }
+
+    private static string? Followed(TopologyChange change) =>
+        change.Primary ?? (change.Role == Role.Primary ? change.NodeId : null);
 }
