@@ -63,15 +63,15 @@ public class CliTests
     [InlineData(new[] { "--hb", "0s" }, "kevyspec-load: --hb must be positive (got 0s)")]
     [InlineData(new[] { "--hb", "1s", "--down-after", "500ms" }, "kevyspec-load: --hb (1s) must be shorter than --down-after (500ms)")]
     [InlineData(new[] { "chaos" }, "kevyspec-load: unknown scenario 'chaos'; known: mixed, steady, primary-kill, partition-flap, rolling-restart")]
-    [InlineData(new[] { "--nodes", "0" }, "kevyspec-load: --nodes must be between 1 and 200 (got 0)")]
+    [InlineData(new[] { "--nodes", "0" }, "kevyspec-load: --nodes must be a whole number from 1 to 200 (got '0')")]
     [InlineData(new[] { "--nodes", "3", "--hosts", "4" }, "kevyspec-load: --hosts must be between 0 and 3 for 3 node(s) (got 4)")]
-    [InlineData(new[] { "--hosts", "-1" }, "kevyspec-load: --hosts must be between 0 and 5 for 5 node(s) (got -1)")]
+    [InlineData(new[] { "--hosts", "-1" }, "kevyspec-load: --hosts must be a whole number from 0 to 32 (got '-1')")]
     [InlineData(new[] { "--spec", "raft" }, "kevyspec-load: unknown spec 'raft'; known specs: ")]
     [InlineData(new[] { "--simulation", "burst" }, "kevyspec-load: unknown --simulation 'burst'; use inject, keep-constant, ramp or none")]
     [InlineData(new[] { "steady", "--simulation", "inject" }, "kevyspec-load: the steady scenario injects no events")]
     [InlineData(new[] { "--timings", "slow" }, "kevyspec-load: unknown --timings 'slow'; use fast or protocol")]
     [InlineData(new[] { "--store", "disk" }, "kevyspec-load: unknown --store 'disk'; use file or memory")]
-    [InlineData(new[] { "--copies", "0" }, "kevyspec-load: --copies must be at least 1 (got 0)")]
+    [InlineData(new[] { "--copies", "0" }, "kevyspec-load: --copies must be a whole number from 1 to 2147483647 (got '0')")]
     [InlineData(new[] { "--bogus" }, "kevyspec-load: unknown option '--bogus'")]
     public async Task Bad_input_is_a_usage_error_with_a_precise_message(string[] args, string expected)
     {
@@ -79,7 +79,7 @@ public class CliTests
 
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains(expected, error);
-        Assert.Contains("Run 'kevyspec-load --help' for usage.", error);
+        Assert.Contains("see 'kevyspec-load --help'", error);
         Assert.DoesNotContain("   at ", error);
         Assert.Equal("", output);
     }
