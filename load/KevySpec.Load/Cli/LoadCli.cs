@@ -32,11 +32,7 @@ public static class LoadCli
         var root = new Command("kevyspec-load",
             "Churn load runs of the kevy election protocol over TCP loopback: failover latency, spurious elections, " +
             "online safety checks, thresholds and reports (docs/load.md). With no arguments: the mixed scenario on 5 nodes for 60s with fast timings.");
-        foreach (var symbol in options.All())
-        {
-            if (symbol is Argument argument) root.Add(argument);
-            else root.Add((Option)symbol);
-        }
+        options.AddTo(root);
         root.Add(new HelpOption());
         root.Add(new VersionOption());
         root.Add(NodeHostCommand(error));
@@ -48,6 +44,12 @@ public static class LoadCli
             if (settings is null)
             {
                 UsageErrors.Write(error, "kevyspec-load", problems, "kevyspec-load");
+                return ExitCodes.UsageError;
+            }
+            // Before the run, not after it: a long run's results must not be lost to an unwritable folder.
+            if (ReportFolder.WriteProblem(settings.OutDir) is { } why)
+            {
+                UsageErrors.Write(error, "kevyspec-load", [$"--out: cannot write the reports to '{settings.OutDir}': {why}"], "kevyspec-load");
                 return ExitCodes.UsageError;
             }
             return await RunAsync(settings, output, error, ct).ConfigureAwait(false);

@@ -97,6 +97,16 @@ internal sealed class LoadOptions
         Description = "Plain progress lines instead of the live display (automatic when the output is redirected or CI=true).",
     };
 
+    /// <summary>Adds the scenario argument and every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var symbol in All())
+        {
+            if (symbol is Argument argument) command.Add(argument);
+            else command.Add((Option)symbol);
+        }
+    }
+
     public IEnumerable<Symbol> All() =>
     [
         Scenario, Nodes, Hosts, Duration, Warmup, Timings, Hb, DownAfter, ElectionTimeout, Backoff, BackoffJitter, Seed,

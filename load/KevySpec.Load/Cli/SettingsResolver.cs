@@ -65,6 +65,9 @@ internal static class SettingsResolver
             ? Duration(intervalText, "--interval", errors, positive: true) ?? TimeSpan.FromSeconds(1)
             : TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(2).Ticks, config.DownAfter.Ticks * 4));
         var simulation = Simulation(parsed, o, scenario, interval, errors);
+        if (scenario is { } kind && simulation is not (null or LoadSimulation.Idle) && nodes < Scenario.MinNodes(kind))
+            errors.Add($"the {Scenario.NameOf(kind)} scenario needs at least {Scenario.MinNodes(kind)} nodes: each of its faults must leave a connected majority, "
+                + $"which {nodes} node(s) cannot (got --nodes {nodes}; use steady or --simulation none for fewer)");
 
         var thresholds = new List<Threshold>();
         foreach (var text in parsed.GetValue(o.Threshold) ?? [])
