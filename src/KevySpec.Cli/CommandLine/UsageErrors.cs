@@ -18,10 +18,17 @@ internal static class UsageErrors
     {
         for (var i = 0; i < problems.Count; i++)
         {
-            var line = $"{tool}: {problems[i].TrimEnd('.')}";
+            var line = $"{tool}: {OneLine(problems[i]).TrimEnd('.')}";
             var last = i == problems.Count - 1 && !line.Contains("--help", StringComparison.Ordinal);
             error.WriteLine(last ? $"{line}; see '{command} --help'" : line);
         }
+    }
+
+    // System.CommandLine lists allowed values on lines of their own ("Must be one of:\n\t'a'\n\t'b'"): join them.
+    private static string OneLine(string message)
+    {
+        var parts = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length <= 1 ? message.Trim() : $"{parts[0]} {string.Join(", ", parts[1..])}";
     }
 
     /// <summary>The parse errors of <paramref name="parsed"/>, written as above with the path of the command they belong to.</summary>
