@@ -49,6 +49,23 @@ internal static class NumericOptionProbe
         yield return (Limit(type, "MinValue") - 1).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Runs the command line of <paramref name="probe"/> with each <see cref="Garbage"/> value, and with -1
+    /// where the parser refuses it (<paramref name="parseErrors"/> counts the errors of a command line; a
+    /// negative the option takes is not run), asserting each is refused (<see cref="AssertRefused"/>).
+    /// </summary>
+    public static async Task AssertGarbageRefusedAsync(Case probe, Func<string[], int> parseErrors,
+        Func<string[], Task<(int Code, string Output, string Error)>> run)
+    {
+        foreach (var value in Garbage(probe.Option).Append("-1"))
+        {
+            var args = probe.Args(value);
+            if (value == "-1" && parseErrors(args) == 0) continue;
+            var (code, output, error) = await run(args);
+            AssertRefused(code, output, error, probe.Option.Name, value);
+        }
+    }
+
     /// <summary>Asserts a refusal: exit 2, nothing on stdout, one stderr line naming the option and the value, no stack trace nor .NET type.</summary>
     public static void AssertRefused(int code, string output, string error, string option, string value)
     {
