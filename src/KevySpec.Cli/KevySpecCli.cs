@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using KevySpec.Cli.CommandLine;
 using KevySpec.Cli.Commands;
 
 namespace KevySpec.Cli;
@@ -13,6 +14,18 @@ public static class KevySpecCli
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var parsed = CreateRoot(output, error).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            UsageErrors.Write(error, "kevyspec", parsed);
+            return UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>The command tree: the root and one subcommand per job, every whole-number option validated.</summary>
+    internal static Command CreateRoot(TextWriter output, TextWriter error)
+    {
         // A plain root command named for the tool (RootCommand would take the assembly's name).
         var root = new Command("kevyspec", "kevyspec — design, verify and load-test the kevy election protocol")
         {
@@ -23,13 +36,7 @@ public static class KevySpecCli
             GraphCommand.Create(output, error),
             NodeCommand.Create(output, error),
         };
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var problem in parsed.Errors) error.WriteLine($"kevyspec: {problem.Message}");
-            error.WriteLine("Run 'kevyspec --help' for usage.");
-            return UsageError;
-        }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        WholeNumberOptions.CoverAll(root);
+        return root;
     }
 }

@@ -184,9 +184,15 @@ module Mutations =
           withByte firstBulk ':' // an integer where a bulk string was expected
           withByte afterVerb 'X' // the bulk string is not followed by CRLF
           withByte (afterVerb + 1) 'X'
-          Array.append "*-1\r\n"B frame[4..]
+          Array.append "*-0\r\n"B frame[4..] // a negative count is a null array, but -0 is not one
           Array.append "*99\r\n"B frame ] // over the array-count cap
         |> List.forall (fun broken -> errorOf (decode broken) = DecodeError.Bad)
+
+    [<Property>]
+    let ``a null array before a frame is skipped and the frame decodes after it`` (message: ElectionMessage) =
+        let stream = Array.append "*-1\r\n"B (RespCodec.Encode message)
+        let skipped = decode stream
+        skipped.IsSkipped && skipped.BytesConsumed = 5 && (decode stream[5..]).Message = message
 
     [<Property>]
     let ``any byte changed, dropped or inserted decodes to a result, never an exception``

@@ -32,12 +32,12 @@ let private decoded (bytes: byte[]) =
 
 [<Fact>]
 let ``a decode result matches into an F# union`` () =
-    Assert.Equal(Message(Accept(7UL, "replica-2"), 19), decoded "ACCEPT 7 replica-2\n"B)
+    Assert.Equal(Message(Accept(7UL, "replica-2"), 20), decoded "ACCEPT 7 replica-2\r\n"B)
     Assert.Equal(Skipped 2, decoded "\r\n"B)
-    match decoded "HB 1 node-a leader 0\n"B with
+    match decoded "HB 1 node-a leader 0\r\n"B with
     | Failed(DecodeError.BadRole, why, consumed) ->
         Assert.Contains("leader", why)
-        Assert.Equal(21, consumed)
+        Assert.Equal(22, consumed)
     | other -> Assert.Fail $"expected BadRole, got %A{other}"
     match decoded "*2\r\n$2\r\nHB"B with
     | Failed(DecodeError.Truncated, _, 0) -> ()

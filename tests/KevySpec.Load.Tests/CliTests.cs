@@ -63,25 +63,101 @@ public class CliTests
     [InlineData(new[] { "--hb", "0s" }, "kevyspec-load: --hb must be positive (got 0s)")]
     [InlineData(new[] { "--hb", "1s", "--down-after", "500ms" }, "kevyspec-load: --hb (1s) must be shorter than --down-after (500ms)")]
     [InlineData(new[] { "chaos" }, "kevyspec-load: unknown scenario 'chaos'; known: mixed, steady, primary-kill, partition-flap, rolling-restart")]
-    [InlineData(new[] { "--nodes", "0" }, "kevyspec-load: --nodes must be between 1 and 200 (got 0)")]
+    [InlineData(new[] { "--nodes", "0" }, "kevyspec-load: --nodes must be a whole number from 1 to 200 (got '0')")]
     [InlineData(new[] { "--nodes", "3", "--hosts", "4" }, "kevyspec-load: --hosts must be between 0 and 3 for 3 node(s) (got 4)")]
-    [InlineData(new[] { "--hosts", "-1" }, "kevyspec-load: --hosts must be between 0 and 5 for 5 node(s) (got -1)")]
+    [InlineData(new[] { "--hosts", "-1" }, "kevyspec-load: --hosts must be a whole number from 0 to 32 (got '-1')")]
     [InlineData(new[] { "--spec", "raft" }, "kevyspec-load: unknown spec 'raft'; known specs: ")]
     [InlineData(new[] { "--simulation", "burst" }, "kevyspec-load: unknown --simulation 'burst'; use inject, keep-constant, ramp or none")]
     [InlineData(new[] { "steady", "--simulation", "inject" }, "kevyspec-load: the steady scenario injects no events")]
     [InlineData(new[] { "--timings", "slow" }, "kevyspec-load: unknown --timings 'slow'; use fast or protocol")]
     [InlineData(new[] { "--store", "disk" }, "kevyspec-load: unknown --store 'disk'; use file or memory")]
-    [InlineData(new[] { "--copies", "0" }, "kevyspec-load: --copies must be at least 1 (got 0)")]
+    [InlineData(new[] { "--copies", "0" }, "kevyspec-load: --copies must be a whole number from 1 to 2147483647 (got '0')")]
     [InlineData(new[] { "--bogus" }, "kevyspec-load: unknown option '--bogus'")]
+    [InlineData(new[] { "primary-kill", "--nodes", "1" }, "kevyspec-load: the primary-kill scenario needs at least 3 nodes: each of its faults must leave a connected majority, which 1 node(s) cannot (got --nodes 1; use steady or --simulation none for fewer)")]
+    [InlineData(new[] { "--nodes", "2" }, "kevyspec-load: the mixed scenario needs at least 3 nodes")]
+    [InlineData(new[] { "rolling-restart", "-n", "2", "--simulation", "keep-constant" }, "kevyspec-load: the rolling-restart scenario needs at least 3 nodes")]
+    [InlineData(new[] { "partition-flap", "-n", "1" }, "kevyspec-load: the partition-flap scenario needs at least 3 nodes")]
     public async Task Bad_input_is_a_usage_error_with_a_precise_message(string[] args, string expected)
     {
         var (code, output, error) = await Run(args);
 
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains(expected, error);
-        Assert.Contains("Run 'kevyspec-load --help' for usage.", error);
+        Assert.Contains("see 'kevyspec-load --help'", error);
         Assert.DoesNotContain("   at ", error);
         Assert.Equal("", output);
+    }
+
+    [Theory]
+    [InlineData("steady", "1")]
+    [InlineData("steady", "2")]
+    [InlineData("primary-kill", "3")]
+    [InlineData("mixed", "3")]
+    [InlineData("primary-kill", "2", "--simulation", "none")]
+    public void A_scenario_runs_on_as_few_nodes_as_its_faults_allow(params string[] args)
+    {
+        var options = new LoadOptions();
+        var root = new System.CommandLine.Command("kevyspec-load");
+        options.AddTo(root);
+        string[] line = [args[0], "--nodes", .. args[1..]];
+        var settings = SettingsResolver.Resolve(root.Parse(line), options, line, outputRedirected: true, out var problems);
+
+        Assert.True(settings is not null, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_scenario_that_injects_faults_needs_a_fault_budget_and_gets_one_at_its_minimum()
+    {
+        foreach (var (name, kind, _) in Scenarios.Scenario.Catalog)
+        {
+            var least = Scenarios.Scenario.MinNodes(kind);
+            if (kind == Scenarios.ScenarioKind.Steady)
+            {
+                Assert.Equal(1, least);
+                continue;
+            }
+            Assert.True(Runner.ChurnEngine.FaultBudget(least) >= 1, name);
+            Assert.Equal(0, Runner.ChurnEngine.FaultBudget(least - 1));
+        }
+    }
+
+    [Fact]
+    public async Task An_unwritable_report_folder_is_refused_before_the_run_starts()
+    {
+        var file = Path.GetTempFileName(); // a file where the folder should go, and under it
+        try
+        {
+            foreach (var outDir in new[] { file, Path.Combine(file, "reports") })
+            {
+                var (code, output, error) = await Run("steady", "--nodes", "3", "--duration", "10m", "--no-live", "--out", outDir);
+
+                Assert.Equal(ExitCodes.UsageError, code);
+                Assert.Equal("", output); // no run started: it would have printed its header
+                var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                Assert.StartsWith($"kevyspec-load: --out: cannot write the reports to '{outDir}': ", line);
+                Assert.DoesNotContain("   at ", error);
+            }
+            Assert.True(File.Exists(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_writable_report_folder_is_created_and_left_empty_by_the_check()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kevyspec-load-probe-" + Guid.NewGuid().ToString("N"), "reports");
+        try
+        {
+            Assert.Null(Reports.ReportFolder.WriteProblem(folder));
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
     }
 
     [Fact]

@@ -68,6 +68,29 @@ public sealed class FileElectionStoreTests : IDisposable
         Assert.Equal(new PersistedVote(3, "n1"), new FileElectionStore(_dir.Path).Load());
     }
 
+    [Fact]
+    public void A_save_below_the_saved_epoch_is_refused_and_the_file_keeps_the_higher_one()
+    {
+        var store = new FileElectionStore(_dir.Path);
+        store.Save(new PersistedVote(Epochs.Ceiling, "n1"));
+
+        var e = Assert.Throws<PersistenceException>(() => store.Save(new PersistedVote(0, "n2"))); // what a wrapped epoch would save
+        Assert.Equal($"{store.Path}: refusing to save epoch 0: the file already holds epoch 18446744073709551615, and the epoch never goes back", e.Message);
+        Assert.Equal(new PersistedVote(Epochs.Ceiling, "n1"), new FileElectionStore(_dir.Path).Load());
+    }
+
+    [Fact]
+    public void A_store_that_loaded_an_epoch_refuses_to_save_a_lower_one_but_takes_the_same_epoch_again()
+    {
+        new FileElectionStore(_dir.Path).Save(new PersistedVote(9, null));
+        var store = new FileElectionStore(_dir.Path);
+        Assert.Equal(new PersistedVote(9, null), store.Load());
+
+        Assert.Throws<PersistenceException>(() => store.Save(new PersistedVote(8, "n2")));
+        store.Save(new PersistedVote(9, "n2")); // an ANNOUNCE at the current epoch records its primary
+        Assert.Equal(new PersistedVote(9, "n2"), new FileElectionStore(_dir.Path).Load());
+    }
+
     [Theory]
     [InlineData("", "the file is empty")]
     [InlineData("epoch 5\n", "the 'voted' line is missing")]

@@ -16,6 +16,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         { "frame larger than the read buffer", Counter.DecodeErrors },
         { "wrong shape", Counter.DecodeErrors },
         { "bad number", Counter.DecodeErrors },
+        { "inline lines ending in a bare LF", Counter.DecodeErrors },
         { "unknown sender", Counter.UnknownSenders },
         { "sender is the node itself", Counter.UnknownSenders },
     };
@@ -47,6 +48,23 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         // Still working: n2 keeps hearing the cluster and the cluster keeps hearing n2.
         await Eventually.WaitAsync(() => n2.Snapshot().Counters.FramesIn > after.Counters.FramesIn + 10, "n2 keeps receiving");
         await Eventually.WaitAsync(() => n2.Snapshot().HasQuorum && cluster["n1"]!.Snapshot().DownPeers.Count == 0, "n1 and n2 hear everyone");
+    }
+
+    [Fact]
+    public async Task A_null_array_and_blank_lines_are_skipped_and_the_connection_is_served_on()
+    {
+        await using var cluster = await LoopbackCluster.StartAsync(3, (_, o) => o with { Config = Timings.Steady, Log = Log });
+        var n2 = cluster["n2"]!;
+        await Eventually.WaitAsync(() => n2.Snapshot() is { Primary: "n1", HasQuorum: true, DownPeers.Count: 0 }, "n2 follows n1");
+        var before = n2.Snapshot();
+
+        using var client = await RawClient.ConnectAsync(n2.LocalEndPoint);
+        await client.SendAsync(Encoding.ASCII.GetBytes("*-1\r\n\r\n*0\r\n"));
+        // The frame after them is read: a primary of a higher epoch, which n2 follows.
+        await client.SendAsync(new Heartbeat(2, "n3", Role.Primary, 0));
+
+        await Eventually.WaitAsync(() => n2.Snapshot() is { Epoch: 2, Primary: "n3" }, "n2 follows the heartbeat sent after the empty frames");
+        Assert.Equal(before.Counters.DecodeErrors, n2.Snapshot().Counters.DecodeErrors);
     }
 
     [Fact]
@@ -100,6 +118,9 @@ public sealed class HostileInputTests(ITestOutputHelper output)
                 return Encoding.ASCII.GetBytes("*2\r\n$6\r\nACCEPT\r\n$1\r\n7\r\n");
             case "bad number":
                 return Encoding.ASCII.GetBytes("ACCEPT seven n3\r\n");
+            case "inline lines ending in a bare LF":
+                // Never a frame (a line ends at CRLF): held only up to the inline cap, then refused.
+                return Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("HB 1 n3 replica 0\n", RespCodec.MaxInlineLength / 18 + 2)));
             case "unknown sender":
                 return RespCodec.Encode(new Heartbeat(9, "intruder", Role.Primary, 0));
             case "sender is the node itself":

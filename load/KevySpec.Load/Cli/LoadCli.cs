@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using KevySpec.Cli.CommandLine;
 using KevySpec.Load.Reports;
 using KevySpec.Load.Runner;
 using Spectre.Console;
@@ -15,43 +16,45 @@ public static class LoadCli
     /// <summary>Parses <paramref name="args"/>, runs and returns the exit code. <paramref name="ct"/> stops the run early (it still reports).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool outputRedirected, CancellationToken ct)
     {
+        var parsedArgs = CreateRoot(args, output, error, outputRedirected, ct).Parse(args);
+        if (parsedArgs.Errors.Count > 0)
+        {
+            UsageErrors.Write(error, "kevyspec-load", parsedArgs);
+            return ExitCodes.UsageError;
+        }
+        return await parsedArgs.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The command tree: the run (the root) and the node host command, every whole-number option validated.</summary>
+    internal static Command CreateRoot(string[] args, TextWriter output, TextWriter error, bool outputRedirected, CancellationToken ct)
+    {
         var options = new LoadOptions();
         var root = new Command("kevyspec-load",
             "Churn load runs of the kevy election protocol over TCP loopback: failover latency, spurious elections, " +
             "online safety checks, thresholds and reports (docs/load.md). With no arguments: the mixed scenario on 5 nodes for 60s with fast timings.");
-        foreach (var symbol in options.All())
-        {
-            if (symbol is Argument argument) root.Add(argument);
-            else root.Add((Option)symbol);
-        }
+        options.AddTo(root);
         root.Add(new HelpOption());
         root.Add(new VersionOption());
         root.Add(NodeHostCommand(error));
+        WholeNumberOptions.CoverAll(root);
 
-        var exit = ExitCodes.Passed;
-        root.SetAction(async (parsed, token) =>
+        root.SetAction(async (parsed, _) =>
         {
             var settings = SettingsResolver.Resolve(parsed, options, args, outputRedirected, out var problems);
             if (settings is null)
             {
-                foreach (var problem in problems) error.WriteLine($"kevyspec-load: {problem}");
-                error.WriteLine("Run 'kevyspec-load --help' for usage.");
-                exit = ExitCodes.UsageError;
-                return exit;
+                UsageErrors.Write(error, "kevyspec-load", problems, "kevyspec-load");
+                return ExitCodes.UsageError;
             }
-            exit = await RunAsync(settings, output, error, ct).ConfigureAwait(false);
-            return exit;
+            // Before the run, not after it: a long run's results must not be lost to an unwritable folder.
+            if (ReportFolder.WriteProblem(settings.OutDir) is { } why)
+            {
+                UsageErrors.Write(error, "kevyspec-load", [$"--out: cannot write the reports to '{settings.OutDir}': {why}"], "kevyspec-load");
+                return ExitCodes.UsageError;
+            }
+            return await RunAsync(settings, output, error, ct).ConfigureAwait(false);
         });
-
-        var parsedArgs = root.Parse(args);
-        if (parsedArgs.Errors.Count > 0)
-        {
-            foreach (var problem in parsedArgs.Errors) error.WriteLine($"kevyspec-load: {problem.Message}");
-            error.WriteLine("Run 'kevyspec-load --help' for usage.");
-            return ExitCodes.UsageError;
-        }
-        var code = await parsedArgs.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, ct).ConfigureAwait(false);
-        return code;
+        return root;
     }
 
     // Started by the runner to host some of a big run's nodes (people do not need to run it).

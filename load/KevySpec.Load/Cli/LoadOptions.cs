@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KevySpec.Cli.CommandLine;
 using KevySpec.Load.Metrics;
 using KevySpec.Load.Scenarios;
 
@@ -14,17 +15,17 @@ internal sealed class LoadOptions
         DefaultValueFactory = _ => "mixed",
     };
 
-    public Option<int> Nodes { get; } = new("--nodes", "-n")
+    public Option<int> Nodes { get; } = new Option<int>("--nodes", "-n")
     {
         Description = "Cluster size (ids n1..nN; n1 starts as primary). Up to 9 nodes get the fast timings by default, more the protocol's.",
         DefaultValueFactory = _ => 5,
-    };
+    }.Within(min: 1, max: SettingsResolver.MaxNodes);
 
-    public Option<int?> Hosts { get; } = new("--hosts")
+    public Option<int?> Hosts { get; } = new Option<int?>("--hosts")
     {
         Description = $"Node host processes to spread the nodes over (0: every node in this process). Default: 0 up to {Fleet.FleetLayout.InProcessMax} nodes, "
             + $"else enough to keep each under {Fleet.FleetLayout.SocketsPerHost:N0} sockets (2 for 100 nodes): one process cannot hold the ~2·N² sockets of a big cluster.",
-    };
+    }.Within<int>(min: 0, max: Fleet.FleetLayout.MaxHosts);
 
     public Option<string> Duration { get; } = new("--duration", "-d")
     {
@@ -60,13 +61,14 @@ internal sealed class LoadOptions
         Description = "How events are injected: inject (--rate events every --interval), keep-constant (--copies events in flight), ramp (from --rate-from to --rate events per --interval over the duration) or none. Default: none for steady, inject 1 per interval for mixed, keep-constant 1 otherwise.",
     };
 
-    public Option<int?> Rate { get; } = new("--rate") { Description = "Events per interval for inject (default 1), or the final rate of a ramp (default 3)." };
+    public Option<int?> Rate { get; } = new Option<int?>("--rate") { Description = "Events per interval for inject (default 1), or the final rate of a ramp (default 3)." }
+        .Within<int>(min: 0);
 
-    public Option<int> RateFrom { get; } = new("--rate-from") { Description = "The starting rate of a ramp.", DefaultValueFactory = _ => 0 };
+    public Option<int> RateFrom { get; } = new Option<int>("--rate-from") { Description = "The starting rate of a ramp.", DefaultValueFactory = _ => 0 }.Within(min: 0);
 
     public Option<string?> Interval { get; } = new("--interval") { Description = "The interval of inject and ramp (default: 4 × down_after, at least 2s)." };
 
-    public Option<int> Copies { get; } = new("--copies") { Description = "Events kept in flight by keep-constant.", DefaultValueFactory = _ => 1 };
+    public Option<int> Copies { get; } = new Option<int>("--copies") { Description = "Events kept in flight by keep-constant.", DefaultValueFactory = _ => 1 }.Within(min: 1);
 
     public Option<string[]> Threshold { get; } = new("--threshold", "-t")
     {
@@ -94,6 +96,16 @@ internal sealed class LoadOptions
     {
         Description = "Plain progress lines instead of the live display (automatic when the output is redirected or CI=true).",
     };
+
+    /// <summary>Adds the scenario argument and every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var symbol in All())
+        {
+            if (symbol is Argument argument) command.Add(argument);
+            else command.Add((Option)symbol);
+        }
+    }
 
     public IEnumerable<Symbol> All() =>
     [

@@ -25,17 +25,15 @@ internal static class SettingsResolver
         if (scenario is null && scenarioName.StartsWith('-')) errors.Add($"unknown option '{scenarioName}'");
         else if (scenario is null) errors.Add($"unknown scenario '{scenarioName}'; known: {string.Join(", ", Scenario.Catalog.Select(s => s.Name))}");
 
+        // --nodes, --hosts, --rate, --rate-from and --copies are in their ranges already (LoadOptions).
         var nodes = parsed.GetValue(o.Nodes);
-        if (nodes < 1 || nodes > MaxNodes) errors.Add($"--nodes must be between 1 and {MaxNodes} (got {nodes})");
-
-        var hosts = parsed.GetValue(o.Hosts) ?? Fleet.FleetLayout.DefaultHosts(Math.Clamp(nodes, 1, MaxNodes));
-        if (hosts < 0 || hosts > Math.Min(Fleet.FleetLayout.MaxHosts, Math.Max(nodes, 1)))
-            errors.Add($"--hosts must be between 0 and {Math.Min(Fleet.FleetLayout.MaxHosts, Math.Max(nodes, 1))} for {nodes} node(s) (got {hosts})");
+        var hosts = parsed.GetValue(o.Hosts) ?? Fleet.FleetLayout.DefaultHosts(nodes);
+        if (hosts > nodes) errors.Add($"--hosts must be between 0 and {nodes} for {nodes} node(s) (got {hosts})");
 
         var duration = Duration(parsed.GetValue(o.Duration), "--duration", errors, positive: true) ?? TimeSpan.Zero;
         var warmup = Duration(parsed.GetValue(o.Warmup), "--warmup", errors, positive: false) ?? TimeSpan.Zero;
 
-        var timingsName = parsed.GetValue(o.Timings) ?? TimingPresets.DefaultFor(Math.Max(nodes, 1));
+        var timingsName = parsed.GetValue(o.Timings) ?? TimingPresets.DefaultFor(nodes);
         var config = TimingPresets.Find(timingsName);
         if (config is null)
         {
@@ -67,6 +65,9 @@ internal static class SettingsResolver
             ? Duration(intervalText, "--interval", errors, positive: true) ?? TimeSpan.FromSeconds(1)
             : TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(2).Ticks, config.DownAfter.Ticks * 4));
         var simulation = Simulation(parsed, o, scenario, interval, errors);
+        if (scenario is { } kind && simulation is not (null or LoadSimulation.Idle) && nodes < Scenario.MinNodes(kind))
+            errors.Add($"the {Scenario.NameOf(kind)} scenario needs at least {Scenario.MinNodes(kind)} nodes: each of its faults must leave a connected majority, "
+                + $"which {nodes} node(s) cannot (got --nodes {nodes}; use steady or --simulation none for fewer)");
 
         var thresholds = new List<Threshold>();
         foreach (var text in parsed.GetValue(o.Threshold) ?? [])
@@ -105,9 +106,6 @@ internal static class SettingsResolver
         var rate = parsed.GetValue(o.Rate);
         var copies = parsed.GetValue(o.Copies);
         var from = parsed.GetValue(o.RateFrom);
-        if (rate is < 0) errors.Add($"--rate must not be negative (got {rate})");
-        if (from < 0) errors.Add($"--rate-from must not be negative (got {from})");
-        if (copies < 1) errors.Add($"--copies must be at least 1 (got {copies})");
         if (scenario is null) return null;
         if (name is null)
         {

@@ -9,6 +9,26 @@ public static class ReportFolder
     public static string DefaultPath(DateTimeOffset at) =>
         Path.Combine("reports", at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Checks, before a run, that its reports can be written: creates <paramref name="folder"/> and writes and
+    /// deletes a probe file in it. Null when it can; otherwise why not, in a few words.
+    /// </summary>
+    public static string? WriteProblem(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-probe-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>Writes every report file into <paramref name="folder"/> (created if needed); returns the files written.</summary>
     public static IReadOnlyList<string> Write(ReportModel model, string folder)
     {

@@ -32,12 +32,17 @@ public sealed class ChurnEngine
         _clock = clock;
         _ledger = ledger;
         _timings = timings;
-        var members = harness.NodeIds.Count;
-        Budget = members - (members / 2 + 1);
+        Budget = FaultBudget(harness.NodeIds.Count);
     }
 
     /// <summary>How many nodes may be killed or cut off at once while a majority stays connected.</summary>
     public int Budget { get; }
+
+    /// <summary>
+    /// The fault budget of a cluster of <paramref name="members"/>: <c>members − quorum</c> (0 for 1 or 2
+    /// nodes, whose every fault would leave no connected majority, so no event can start).
+    /// </summary>
+    public static int FaultBudget(int members) => members - (members / 2 + 1);
 
     /// <summary>Fault → convergence on a new primary.</summary>
     public LatencyHistogram Failover { get; } = new();

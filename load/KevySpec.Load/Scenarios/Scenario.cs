@@ -42,6 +42,13 @@ public sealed class Scenario
     /// <summary>The option name of <paramref name="kind"/>.</summary>
     public static string NameOf(ScenarioKind kind) => Catalog.First(c => c.Kind == kind).Name;
 
+    /// <summary>
+    /// The fewest nodes <paramref name="kind"/> can inject its events on: 1 for steady (it injects none),
+    /// else 3, the smallest cluster whose fault budget (<see cref="Runner.ChurnEngine.FaultBudget"/>) lets
+    /// one node be killed or cut off while a majority stays connected.
+    /// </summary>
+    public static int MinNodes(ScenarioKind kind) => kind == ScenarioKind.Steady ? 1 : 3;
+
     /// <summary>A scenario whose event choices follow <paramref name="seed"/>.</summary>
     public static Scenario Create(ScenarioKind kind, int seed) => new(kind, seed);
 

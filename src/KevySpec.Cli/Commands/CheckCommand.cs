@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KevySpec.Checking;
+using KevySpec.Cli.CommandLine;
 using KevySpec.Simulation;
 
 namespace KevySpec.Cli.Commands;
@@ -26,8 +27,8 @@ internal static class CheckCommand
         var nodes = new Option<int>("--nodes") { Description = "Cluster size: 1 to 7 (sim), 1 to 4 (exhaustive).", DefaultValueFactory = _ => 3 };
         var depth = new Option<int>("--depth") { Description = "Longest path explored, in transitions (exhaustive mode).", DefaultValueFactory = _ => 7 };
         var outDir = new Option<string>("--out") { Description = "Folder for counterexamples (trace .jsonl + steps and diagram .md).", DefaultValueFactory = _ => "check-out" };
-        AtLeast(seeds, 1);
-        AtLeast(depth, 1);
+        seeds.Within(min: 1);
+        depth.Within(min: 1);
         var command = new Command("check", "Check a spec's invariants with the simulator or the bounded exhaustive model checker; write counterexamples.")
         {
             spec, mode, seeds, firstSeed, nodes, depth, outDir,
@@ -40,12 +41,6 @@ internal static class CheckCommand
         });
         return command;
     }
-
-    private static void AtLeast(Option<int> option, int least) =>
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < least) result.AddError($"{option.Name} must be at least {least}");
-        });
 
     private static int Run(CheckRequest request, TextWriter output, TextWriter error)
     {

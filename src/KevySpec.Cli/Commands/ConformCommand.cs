@@ -3,47 +3,53 @@ using KevySpec.Conformance;
 
 namespace KevySpec.Cli.Commands;
 
-/// <summary><c>kevyspec conform DIR</c>: replays recorded reference traces against a generated elector.</summary>
+/// <summary><c>kevyspec conform PATH</c>: replays recorded reference traces (a folder of them, or one file) against a generated elector.</summary>
 internal static class ConformCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var directory = new Argument<string>("dir") { Description = "Folder of kevy-elect-trace/1 files (*.jsonl), e.g. ../shared/conformance/traces." };
+        var path = new Argument<string>("path")
+        {
+            Description = "A folder of kevy-elect-trace/1 files (every *.jsonl in it), e.g. ../shared/conformance/traces, or one trace file.",
+        };
         var spec = SpecOption.Create();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the files that pass." };
-        var command = new Command("conform", "Replay every *.jsonl trace in a folder step by step; print each failing file's first divergence.")
+        var command = new Command("conform", "Replay every *.jsonl trace in a folder (or one trace file) step by step; print each failing file's first divergence.")
         {
-            directory, spec, verbose,
+            path, spec, verbose,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(directory)!, parsed.GetValue(spec)!, parsed.GetValue(verbose), output, error));
+        command.SetAction(parsed => Run(parsed.GetValue(path)!, parsed.GetValue(spec)!, parsed.GetValue(verbose), output, error));
         return command;
     }
 
-    private static int Run(string directory, string specName, bool verbose, TextWriter output, TextWriter error)
+    private static int Run(string path, string specName, bool verbose, TextWriter output, TextWriter error)
     {
         if (SpecOption.Resolve(specName, error) is not { } elector) return KevySpecCli.UsageError;
-        if (!Directory.Exists(directory))
+        var isFile = File.Exists(path);
+        if (!isFile && !Directory.Exists(path))
         {
-            error.WriteLine($"kevyspec: trace folder '{directory}' does not exist");
+            error.WriteLine($"kevyspec: '{path}' does not exist (give a folder of *.jsonl traces or one trace file)");
             return KevySpecCli.UsageError;
         }
-        if (!Directory.EnumerateFiles(directory, "*.jsonl").Any())
+        if (!isFile && !Directory.EnumerateFiles(path, "*.jsonl").Any())
         {
-            error.WriteLine($"kevyspec: no *.jsonl trace files in '{directory}'");
+            error.WriteLine($"kevyspec: no *.jsonl trace files in '{path}'");
             return KevySpecCli.UsageError;
         }
 
         IReadOnlyList<ReplayResult> results;
         try
         {
-            results = TraceReplayer.ReplayDirectory(directory, elector, result => Report(result, verbose, output));
+            results = isFile
+                ? [Replayed(TraceReplayer.ReplayFile(path, elector), verbose, output)]
+                : TraceReplayer.ReplayDirectory(path, elector, result => Report(result, verbose, output));
         }
         catch (TraceFormatException e)
         {
             error.WriteLine($"kevyspec: malformed trace {e.Message}");
             return KevySpecCli.UsageError;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"kevyspec: cannot read traces: {e.Message}");
             return KevySpecCli.UsageError;
@@ -51,6 +57,12 @@ internal static class ConformCommand
         var failed = results.Count(r => !r.Passed);
         output.WriteLine($"{results.Count - failed} passed, {failed} failed");
         return failed == 0 ? 0 : 1;
+    }
+
+    private static ReplayResult Replayed(ReplayResult result, bool verbose, TextWriter output)
+    {
+        Report(result, verbose, output);
+        return result;
     }
 
     private static void Report(ReplayResult result, bool verbose, TextWriter output)

@@ -24,8 +24,8 @@ internal static class GraphCommand
                 + "diagram in one document; svg: the DOT laid out by Graphviz's 'dot -Tsvg' (needs Graphviz: apt-get install graphviz); "
                 + "stateless-dot: Stateless's own UmlDotGraph of the machine (guards only: no actions, no spec lines, internal transitions not marked).",
             DefaultValueFactory = _ => DefaultFormat,
+            HelpName = string.Join('|', GraphFormats.Names),
         };
-        format.AcceptOnlyFromAmong([.. GraphFormats.Names]);
         var file = new Option<string?>("--output", "-o")
         {
             Description = "Write to this file (its folders are created) instead of standard output.",
@@ -65,6 +65,11 @@ internal static class GraphCommand
         {
             output.Write(text);
             return 0;
+        }
+        if (Directory.Exists(file))
+        {
+            error.WriteLine($"kevyspec: cannot write '{file}': it is a folder; give a file path, e.g. {Path.Combine(file, elector.Name + format.Extension())}");
+            return KevySpecCli.UsageError;
         }
         try
         {

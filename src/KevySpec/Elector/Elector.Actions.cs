@@ -25,11 +25,14 @@ public abstract partial class Elector
         }
     }
 
-    /// <summary><c>open-candidacy</c>: save <c>(epoch + 1, self)</c>, take that epoch, vote for self, broadcast OFFER.</summary>
+    /// <summary>
+    /// <c>open-candidacy</c>: save <c>(epoch + 1, self)</c>, take that epoch, vote for self, broadcast OFFER.
+    /// The increment saturates at <see cref="Epochs.Ceiling"/> (the spec tables never stand there).
+    /// </summary>
     protected void OpenCandidacy()
     {
-        var newEpoch = _epoch + 1;
-        _store.Save(new PersistedVote(newEpoch, NodeId));
+        var newEpoch = Epochs.Next(_epoch);
+        Persist(new PersistedVote(newEpoch, NodeId));
         _epoch = newEpoch;
         _tally.Clear();
         _tally.Add(NodeId);
@@ -61,7 +64,7 @@ public abstract partial class Elector
     /// <summary><c>adopt-hb-epoch</c>: save <c>(hb epoch, none)</c>, then take that epoch.</summary>
     protected void AdoptHbEpoch(Heartbeat hb)
     {
-        _store.Save(new PersistedVote(hb.Epoch, null));
+        Persist(new PersistedVote(hb.Epoch, null));
         _epoch = hb.Epoch;
     }
 
@@ -76,7 +79,7 @@ public abstract partial class Elector
     /// <summary><c>cast-vote</c>: save <c>(offer epoch, candidate)</c>, guard that epoch, take it, reply ACCEPT to the candidate.</summary>
     protected void CastVote(Offer offer)
     {
-        _store.Save(new PersistedVote(offer.Epoch, offer.CandidateId));
+        Persist(new PersistedVote(offer.Epoch, offer.CandidateId));
         _votedEpoch = offer.Epoch;
         _epoch = offer.Epoch;
         _out.Add(new Outbound(offer.CandidateId, new Accept(offer.Epoch, NodeId)));
@@ -92,11 +95,20 @@ public abstract partial class Elector
     /// <summary><c>adopt-announce</c>: save <c>(epoch, primary)</c>, take the epoch, follow the announced primary, close any candidacy.</summary>
     protected void AdoptAnnounce(Announce announce)
     {
-        _store.Save(new PersistedVote(announce.Epoch, announce.PrimaryId));
+        Persist(new PersistedVote(announce.Epoch, announce.PrimaryId));
         _epoch = announce.Epoch;
         _currentPrimary = announce.PrimaryId;
         _votedEpoch = announce.Epoch;
         CloseCandidacy();
+    }
+
+    // Every save goes through here. The epoch never goes back (invariant epoch-monotonic), whatever a
+    // table composes: a save below the current epoch is a bug, refused before it reaches the store.
+    private void Persist(PersistedVote vote)
+    {
+        if (vote.Epoch < _epoch)
+            throw new InvalidOperationException($"refusing to save epoch {vote.Epoch}: it is below the current epoch {_epoch}, and the epoch never goes back");
+        _store.Save(vote);
     }
 
     private void CloseCandidacy()

@@ -37,6 +37,12 @@ public abstract partial class Elector
         return true;
     }
 
+    /// <summary>
+    /// <c>epoch-exhausted</c>: this node's epoch is <see cref="Epochs.Ceiling"/>, so a candidacy has no
+    /// newer epoch to offer (an OFFER at the ceiling is never newer for a voter already there).
+    /// </summary>
+    protected bool EpochExhausted() => _epoch == Epochs.Ceiling;
+
     /// <summary><c>candidacy-open</c>: this candidate sent an OFFER and is counting votes.</summary>
     protected bool CandidacyOpen() => _offerAt.HasValue;
 

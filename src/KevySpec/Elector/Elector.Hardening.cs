@@ -32,6 +32,19 @@ public abstract partial class Elector
     }
 
     /// <summary>
+    /// <c>live-epoch-exhausted</c>: this node's epoch, or the epoch a live member claimed in its last
+    /// heartbeat, is <see cref="Epochs.Ceiling"/>. <c>rise-to-live-epoch</c> would take that epoch, and
+    /// no epoch above it is left to stand in.
+    /// </summary>
+    protected bool LiveEpochExhausted()
+    {
+        if (_epoch == Epochs.Ceiling) return true;
+        foreach (var view in _views.Values)
+            if (_now - view.LastHeartbeat < Config.DownAfter && view.Epoch == Epochs.Ceiling) return true;
+        return false;
+    }
+
+    /// <summary>
     /// <c>rise-to-live-epoch</c>: when a live member's last heartbeat claimed a higher epoch than
     /// ours, save <c>(that epoch, none)</c> and take it, so the OFFER that follows is new to every
     /// live member (otherwise a candidate behind by k epochs needs k failed candidacies).
@@ -42,7 +55,7 @@ public abstract partial class Elector
         foreach (var view in _views.Values)
             if (_now - view.LastHeartbeat < Config.DownAfter && view.Epoch > highest) highest = view.Epoch;
         if (highest == _epoch) return;
-        _store.Save(new PersistedVote(highest, null));
+        Persist(new PersistedVote(highest, null));
         _epoch = highest;
     }
 }

@@ -40,7 +40,7 @@ public static class ElectMetaFormat
                     }
                     if (!IsDigits(parts[1]) || !ulong.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                     {
-                        problem = $"{where}: epoch '{parts[1]}' is not a decimal number from 0 to {ulong.MaxValue}";
+                        problem = $"{where}: epoch '{parts[1]}' is not a decimal number from 0 to the epoch ceiling {Epochs.Ceiling}";
                         return null;
                     }
                     epoch = value;

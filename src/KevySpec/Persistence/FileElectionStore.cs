@@ -7,12 +7,16 @@ namespace KevySpec.Persistence;
 /// Keeps (epoch, voted_for) in <c>&lt;dataDir&gt;/elect.meta</c> (the reference's format). A save writes a
 /// temporary sibling, fsyncs it, renames it over the old file and fsyncs the directory, so a crash leaves
 /// the old pair or the new one, never a torn one. A file that cannot be read or parsed is an error
-/// (<see cref="PersistenceException"/>), never a silent epoch 0.
+/// (<see cref="PersistenceException"/>), never a silent epoch 0. The saved epoch never goes back: a save
+/// below the highest epoch this store loaded or saved is refused, and the file keeps the higher one.
 /// </summary>
 public sealed class FileElectionStore : IElectionStore
 {
     /// <summary>The file name inside the data directory.</summary>
     public const string FileName = "elect.meta";
+
+    // The highest epoch loaded from or saved to the file through this store.
+    private ulong _highest;
 
     /// <summary>A store in <paramref name="dataDir"/> (created on the first save if missing).</summary>
     public FileElectionStore(string dataDir)
@@ -49,13 +53,19 @@ public sealed class FileElectionStore : IElectionStore
         {
             throw new PersistenceException(Path, $"cannot be read: {e.Message}", e);
         }
-        return ElectMetaFormat.TryParse(text, out var problem) ?? throw new PersistenceException(Path, $"is corrupt: {problem}");
+        var loaded = ElectMetaFormat.TryParse(text, out var problem) ?? throw new PersistenceException(Path, $"is corrupt: {problem}");
+        _highest = Math.Max(_highest, loaded.Epoch);
+        return loaded;
     }
 
     /// <summary>Makes <paramref name="vote"/> durable before returning.</summary>
-    /// <exception cref="PersistenceException">It could not be made durable (the old file is intact).</exception>
+    /// <exception cref="PersistenceException">
+    /// It could not be made durable, or its epoch is below one this store already loaded or saved (the old file is intact).
+    /// </exception>
     public void Save(PersistedVote vote)
     {
+        if (vote.Epoch < _highest)
+            throw new PersistenceException(Path, $"refusing to save epoch {vote.Epoch}: the file already holds epoch {_highest}, and the epoch never goes back");
         try
         {
             Directory.CreateDirectory(DataDir);
@@ -66,6 +76,7 @@ public sealed class FileElectionStore : IElectionStore
             }
             File.Move(TempPath, Path, overwrite: true);
             SyncDirectory(DataDir);
+            _highest = vote.Epoch;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -23,7 +23,7 @@ internal static class MessageBuilder
     private static ArgvResult Heartbeat<T>(scoped ref T f) where T : IFieldSource, allows ref struct
     {
         if (!Arity(ref f, WireVerbs.Heartbeat, 4, out var error)) return error;
-        if (!Number(ref f, 1, "epoch", out var epoch, out error)) return error;
+        if (!Epoch(ref f, 1, "epoch", out var epoch, out error)) return error;
         if (!Text(ref f, 2, "node_id", out var nodeId, out error)) return error;
         if (!RoleField(ref f, 3, out var role, out error)) return error;
         if (!Number(ref f, 4, "repl_offset", out var offset, out error)) return error;
@@ -33,7 +33,7 @@ internal static class MessageBuilder
     private static ArgvResult Offer<T>(scoped ref T f) where T : IFieldSource, allows ref struct
     {
         if (!Arity(ref f, WireVerbs.Offer, 3, out var error)) return error;
-        if (!Number(ref f, 1, "new_epoch", out var epoch, out error)) return error;
+        if (!Epoch(ref f, 1, "new_epoch", out var epoch, out error)) return error;
         if (!Text(ref f, 2, "candidate_id", out var candidate, out error)) return error;
         if (!Number(ref f, 3, "repl_offset", out var offset, out error)) return error;
         return ArgvResult.Ok(new Offer(epoch, candidate, offset));
@@ -42,7 +42,7 @@ internal static class MessageBuilder
     private static ArgvResult Accept<T>(scoped ref T f) where T : IFieldSource, allows ref struct
     {
         if (!Arity(ref f, WireVerbs.Accept, 2, out var error)) return error;
-        if (!Number(ref f, 1, "epoch", out var epoch, out error)) return error;
+        if (!Epoch(ref f, 1, "epoch", out var epoch, out error)) return error;
         if (!Text(ref f, 2, "accepter_id", out var voter, out error)) return error;
         return ArgvResult.Ok(new Accept(epoch, voter));
     }
@@ -50,7 +50,7 @@ internal static class MessageBuilder
     private static ArgvResult Announce<T>(scoped ref T f) where T : IFieldSource, allows ref struct
     {
         if (!Arity(ref f, WireVerbs.Announce, 3, out var error)) return error;
-        if (!Number(ref f, 1, "epoch", out var epoch, out error)) return error;
+        if (!Epoch(ref f, 1, "epoch", out var epoch, out error)) return error;
         if (!Text(ref f, 2, "new_primary_id", out var primary, out error)) return error;
         if (!Text(ref f, 3, "new_primary_addr", out var addr, out error)) return error;
         return ArgvResult.Ok(new Announce(epoch, primary, addr));
@@ -80,7 +80,13 @@ internal static class MessageBuilder
         return false;
     }
 
-    private static bool Number<T>(scoped ref T f, int index, string name, out ulong value, out ArgvResult error)
+    // An epoch is a number up to Epochs.Ceiling (u64 max): the one range the codec, the elector and elect.meta share.
+    private static bool Epoch<T>(scoped ref T f, int index, string name, out ulong value, out ArgvResult error)
+        where T : IFieldSource, allows ref struct =>
+        Number(ref f, index, name, out value, out error, isEpoch: true);
+
+    private static bool Number<T>(scoped ref T f, int index, string name, out ulong value, out ArgvResult error,
+        bool isEpoch = false)
         where T : IFieldSource, allows ref struct
     {
         value = 0;
@@ -90,7 +96,7 @@ internal static class MessageBuilder
             case U64Parse.Ok:
                 return true;
             case U64Parse.Overflow:
-                error = ArgvResult.Fail(DecodeError.BadNumeric, $"{name} '{f.Preview(index)}' is not a decimal u64 (larger than {ulong.MaxValue})");
+                error = ArgvResult.Fail(DecodeError.BadNumeric, $"{name} '{f.Preview(index)}' is not a decimal u64 ({(isEpoch ? $"above the epoch ceiling {Epochs.Ceiling}" : $"larger than {ulong.MaxValue}")})");
                 return false;
             default:
                 error = ArgvResult.Fail(DecodeError.BadNumeric, $"{name} '{f.Preview(index)}' is not a decimal u64");

@@ -5,8 +5,9 @@ namespace KevySpec.Wire;
 /// <summary>
 /// The RESP2 codec of election messages (PROTOCOL.md, "Wire format"). Encoding writes a multi-bulk
 /// array of bulk strings (e.g. <c>*3\r\n$6\r\nACCEPT\r\n$1\r\n7\r\n$9\r\nreplica-2\r\n</c>); decoding
-/// also accepts Redis-style inline lines (<c>HB 1 a primary 0\r\n</c>, a bare <c>\n</c> too) and skips
-/// empty frames.
+/// also accepts Redis-style inline lines (<c>HB 1 a primary 0\r\n</c>; like the reference, a line ends at
+/// CRLF only, and a bare <c>\n</c> inside it separates words) and skips empty frames (<c>*0</c>, the null
+/// array <c>*-1</c>, a blank line). Where it deliberately differs from the reference: docs/cluster.md, "Wire".
 /// </summary>
 public static class RespCodec
 {

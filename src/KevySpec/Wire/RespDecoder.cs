@@ -31,6 +31,7 @@ internal static class RespDecoder
 
     private static DecodeResult MultiBulk(ReadOnlySpan<byte> buffer)
     {
+        if (buffer.Length > 1 && buffer[1] == (byte)'-') return NullArray(buffer);
         if (!WellFormedHeader(buffer, 1, RespCodec.MaxArrayCount, out var count, out var pos))
         {
             var step = Header(buffer, 1, RespCodec.MaxArrayCount, "array count", out count, out pos, out var why);
@@ -60,21 +61,44 @@ internal static class RespDecoder
         return Build(buffer, fields[..count], count, pos);
     }
 
+    // A negative count is RESP's null array (`*-1`, what Redis writes): an empty frame, skipped like `*0`
+    // (Redis and the reference skip any negative count that fits in 64 bits). The count has no leading zero.
+    private static DecodeResult NullArray(ReadOnlySpan<byte> buffer)
+    {
+        var i = 2;
+        long magnitude = 0;
+        for (; i < buffer.Length && buffer[i] is >= (byte)'0' and <= (byte)'9'; i++)
+        {
+            var digit = buffer[i] - '0';
+            if (i == 2 && digit == 0) return Bad("negative array count starts with 0");
+            if (magnitude > (long.MaxValue - digit) / 10) return Bad("negative array count is out of the 64-bit range");
+            magnitude = magnitude * 10 + digit;
+        }
+        if (i == buffer.Length) return Truncated();
+        if (i == 2) return Bad($"array count has no digits after '-' (byte 0x{buffer[i]:X2})");
+        if (buffer[i] != (byte)'\r') return Bad($"array count holds byte 0x{buffer[i]:X2}, not a digit or CRLF");
+        if (i + 1 == buffer.Length) return Truncated();
+        if (buffer[i + 1] != (byte)'\n') return Bad("array count is not followed by CRLF");
+        return DecodeResult.Skipped(i + 2);
+    }
+
+    // An inline line ends at CRLF, as in the reference (a bare LF is a separator like a space or a
+    // tab, not an end): without a CRLF in the first MaxInlineLength + 2 bytes no line can end, so the
+    // bytes a peer can make us hold are bounded.
     private static DecodeResult Inline(ReadOnlySpan<byte> buffer)
     {
         var window = buffer[..Math.Min(buffer.Length, RespCodec.MaxInlineLength + 2)];
-        var newline = window.IndexOf((byte)'\n');
-        if (newline < 0)
+        var end = window.IndexOf("\r\n"u8);
+        if (end < 0)
         {
             return buffer.Length >= RespCodec.MaxInlineLength + 2
-                ? Bad($"inline line longer than {RespCodec.MaxInlineLength} bytes without a newline")
+                ? Bad($"inline line longer than {RespCodec.MaxInlineLength} bytes without a CRLF")
                 : Truncated();
         }
-        var line = buffer[..newline];
-        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
+        var line = buffer[..end];
         if (line.Length > RespCodec.MaxInlineLength)
             return Bad($"inline line of {line.Length} bytes is longer than {RespCodec.MaxInlineLength}");
-        var consumed = newline + 1;
+        var consumed = end + 2;
 
         Span<FieldSpan> fields = stackalloc FieldSpan[RespCodec.MaxArrayCount];
         var count = 0;
@@ -95,7 +119,8 @@ internal static class RespDecoder
         return Build(buffer, fields[..Math.Min(count, fields.Length)], count, consumed);
     }
 
-    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t';
+    // The reference's separators (Rust's is_ascii_whitespace): space, tab, LF, form feed, CR.
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r';
 
     private static DecodeResult Build(ReadOnlySpan<byte> buffer, ReadOnlySpan<FieldSpan> fields, int count, int consumed)
     {
@@ -138,8 +163,8 @@ internal static class RespDecoder
 
     /// <summary>
     /// Reads a non-negative decimal that ends in CRLF, starting at <paramref name="pos"/>. Bad as soon as
-    /// it goes over <paramref name="cap"/>, is negative (the RESP null <c>-1</c> included), has a leading
-    /// zero, has no digits, or holds any other byte.
+    /// it goes over <paramref name="cap"/>, is negative (a bulk length; a negative array count never gets
+    /// here), has a leading zero, has no digits, or holds any other byte.
     /// </summary>
     private static Step Header(ReadOnlySpan<byte> buffer, int pos, int cap, string what,
         out int value, out int next, out string why)

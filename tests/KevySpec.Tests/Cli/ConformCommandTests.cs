@@ -2,7 +2,7 @@ using KevySpec.Tests.TestSupport;
 
 namespace KevySpec.Tests.Cli;
 
-// kevyspec conform DIR [--spec NAME] [--verbose]: exit 0 when every trace replays, 1 when one
+// kevyspec conform PATH [--spec NAME] [--verbose] (PATH: a folder of traces, or one trace file): exit 0 when every trace replays, 1 when one
 // diverges (naming file:line, expected and actual), 2 for bad input, with a one-line message.
 public sealed class ConformCommandTests : IDisposable
 {
@@ -53,14 +53,54 @@ public sealed class ConformCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_folder_is_a_usage_error_in_one_line()
+    public void A_missing_path_is_a_usage_error_in_one_line()
     {
         var missing = Path.Combine(_temp.Path, "nope");
 
         var run = CliRun.Of("conform", missing);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"kevyspec: trace folder '{missing}' does not exist", Assert.Single(run.ErrorLines));
+        Assert.Equal($"kevyspec: '{missing}' does not exist (give a folder of *.jsonl traces or one trace file)", Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Output);
+    }
+
+    [TracesFact]
+    public void A_trace_file_replays_alone()
+    {
+        var file = RepoPaths.TraceFileNames()[0];
+
+        var run = CliRun.Of("conform", Path.Combine(RepoPaths.TracesFolder, file), "--verbose");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(2, run.OutputLines.Length);
+        Assert.StartsWith($"ok   {file} (", run.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal("1 passed, 0 failed", run.OutputLines[1]);
+        Assert.Empty(run.Error);
+    }
+
+    [TracesFact]
+    public void A_diverging_trace_file_fails_alone()
+    {
+        var file = RepoPaths.TraceFileNames()[0];
+        var path = _temp.Write(file, TraceEdits.WithWrongEpoch(Path.Combine(RepoPaths.TracesFolder, file), out var line, out _));
+        _temp.Write("other.jsonl", ["not json at all"]); // beside it, and not read
+
+        var run = CliRun.Of("conform", path);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith($"FAIL {file}:{line} ", run.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal("0 passed, 1 failed", run.OutputLines[^1]);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_trace_is_a_usage_error_in_one_line_naming_it()
+    {
+        var path = _temp.Write("notes.txt", ["# not a trace"]);
+
+        var run = CliRun.Of("conform", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("kevyspec: malformed trace notes.txt:1: not JSON", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }
 

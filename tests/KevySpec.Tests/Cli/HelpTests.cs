@@ -20,10 +20,21 @@ public sealed class HelpTests
         var run = CliRun.Of("conform", "--help");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("dir", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<path>", run.Output, StringComparison.Ordinal);
         Assert.Contains("--spec", run.Output, StringComparison.Ordinal);
         Assert.Contains("--verbose", run.Output, StringComparison.Ordinal);
         Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void A_value_outside_an_options_list_is_one_line_listing_the_allowed_ones()
+    {
+        var run = CliRun.Of("check", "--mode", "fast");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("kevyspec: Argument 'fast' not recognized. Must be one of: 'sim', ", line, StringComparison.Ordinal);
+        Assert.EndsWith("; see 'kevyspec check --help'", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,13 +86,33 @@ public sealed class GraphCommandTests
     }
 
     [Fact]
-    public void An_unknown_format_is_a_usage_error()
+    public void An_unknown_format_is_a_one_line_usage_error_listing_the_known_ones()
     {
         var (code, output, error) = Run("graph", "--format", "png");
 
         Assert.Equal(KevySpecCli.UsageError, code);
         Assert.Equal("", output);
-        Assert.Contains("png", error);
+        Assert.Equal("kevyspec: unknown format 'png'; known formats: dot, mermaid, markdown, svg, stateless-dot\n", error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void An_output_that_is_a_folder_is_a_one_line_usage_error_suggesting_a_file_in_it()
+    {
+        var root = Directory.CreateTempSubdirectory("kevyspec-graph-");
+        try
+        {
+            var (code, output, error) = Run("graph", "-f", "mermaid", "-o", root.FullName);
+
+            Assert.Equal(KevySpecCli.UsageError, code);
+            Assert.Equal("", output);
+            Assert.Equal($"kevyspec: cannot write '{root.FullName}': it is a folder; give a file path, e.g. {Path.Combine(root.FullName, "election.mmd")}\n",
+                error.ReplaceLineEndings("\n"));
+            Assert.Empty(root.GetFileSystemInfos());
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -71,8 +71,8 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         [
             new SpecRow(77, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
             new SpecRow(78, null, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(79, Role.Replica, "start-election", ["!in-backoff", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(80, Role.Replica, "start-election", ["!in-backoff", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(79, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(80, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
             new SpecRow(81, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
             new SpecRow(82, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
             new SpecRow(83, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
@@ -91,12 +91,12 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         ],
         Invariants:
         [
-            new SpecInvariant(142, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(143, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(144, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(145, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(146, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(147, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(152, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(153, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(154, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(155, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(156, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(157, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election-hardened</c>.</summary>
@@ -116,8 +116,8 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         _machine.Configure(Role.Replica)
             .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, primary-known, primary-lost, cold-start-grace-over, best-live-candidate")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !primary-known, cold-start-grace-over, best-live-candidate")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 7, (hb, _) => Row7(hb), "hb-claims-primary, hb-epoch-newer")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 8, (hb, _) => Row8(hb), "hb-claims-primary, hb-epoch-current, primary-lost")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 9, (hb, _) => Row9(hb), "always")
@@ -206,8 +206,8 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (!InBackoff() && PrimaryKnown() && PrimaryLost() && ColdStartGraceOver() && BestLiveCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
-                else if (!InBackoff() && !PrimaryKnown() && ColdStartGraceOver() && BestLiveCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
+                if (!InBackoff() && !LiveEpochExhausted() && PrimaryKnown() && PrimaryLost() && ColdStartGraceOver() && BestLiveCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
+                else if (!InBackoff() && !LiveEpochExhausted() && !PrimaryKnown() && ColdStartGraceOver() && BestLiveCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
                 break;
         }
     }
@@ -301,14 +301,14 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:79  Replica | start-election | !in-backoff, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:79  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row3()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:80  Replica | start-election | !in-backoff, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:80  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row4()
     {
         RiseToLiveEpoch();

@@ -71,8 +71,8 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
         [
             new SpecRow(48, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
             new SpecRow(49, null, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(50, Role.Replica, "start-election", ["!in-backoff", "primary-known", "primary-silent", "best-candidate"], Role.Candidate, ["open-candidacy"]),
-            new SpecRow(51, Role.Replica, "start-election", ["!in-backoff", "!primary-known", "cold-start-grace-over", "best-candidate"], Role.Candidate, ["open-candidacy"]),
+            new SpecRow(50, Role.Replica, "start-election", ["!in-backoff", "!epoch-exhausted", "primary-known", "primary-silent", "best-candidate"], Role.Candidate, ["open-candidacy"]),
+            new SpecRow(51, Role.Replica, "start-election", ["!in-backoff", "!epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-candidate"], Role.Candidate, ["open-candidacy"]),
             new SpecRow(52, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
             new SpecRow(53, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
             new SpecRow(54, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
@@ -90,12 +90,12 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
         ],
         Invariants:
         [
-            new SpecInvariant(111, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(112, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(113, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(114, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(115, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(116, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(122, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(123, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(124, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(125, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(126, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(127, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election</c>.</summary>
@@ -115,8 +115,8 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
         _machine.Configure(Role.Replica)
             .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, primary-known, primary-silent, best-candidate")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !primary-known, cold-start-grace-over, best-candidate")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, !epoch-exhausted, primary-known, primary-silent, best-candidate")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !epoch-exhausted, !primary-known, cold-start-grace-over, best-candidate")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 7, (hb, _) => Row7(hb), "hb-claims-primary, hb-epoch-newer")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 8, (hb, _) => Row8(hb), "hb-claims-primary, hb-epoch-current, !primary-known")
             .InternalTransitionIf(_hbTrigger, _ => _firingRow == 9, (hb, _) => Row9(hb), "always")
@@ -206,8 +206,8 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (!InBackoff() && PrimaryKnown() && PrimarySilent() && BestCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
-                else if (!InBackoff() && !PrimaryKnown() && ColdStartGraceOver() && BestCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
+                if (!InBackoff() && !EpochExhausted() && PrimaryKnown() && PrimarySilent() && BestCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
+                else if (!InBackoff() && !EpochExhausted() && !PrimaryKnown() && ColdStartGraceOver() && BestCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
                 break;
         }
     }
@@ -302,13 +302,13 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
         SendDueHeartbeats();
     }
 
-    // election.spec.md:50  Replica | start-election | !in-backoff, primary-known, primary-silent, best-candidate | Candidate | open-candidacy
+    // election.spec.md:50  Replica | start-election | !in-backoff, !epoch-exhausted, primary-known, primary-silent, best-candidate | Candidate | open-candidacy
     private void Row3()
     {
         OpenCandidacy();
     }
 
-    // election.spec.md:51  Replica | start-election | !in-backoff, !primary-known, cold-start-grace-over, best-candidate | Candidate | open-candidacy
+    // election.spec.md:51  Replica | start-election | !in-backoff, !epoch-exhausted, !primary-known, cold-start-grace-over, best-candidate | Candidate | open-candidacy
     private void Row4()
     {
         OpenCandidacy();

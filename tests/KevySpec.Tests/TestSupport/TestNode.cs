@@ -1,7 +1,7 @@
 namespace KevySpec.Tests.TestSupport;
 
 /// <summary>
-/// One <see cref="ReferenceElector"/> under test with its own clock and store, driven like a
+/// One elector under test (a <see cref="ReferenceElector"/> unless another spec is given) with its own clock and store, driven like a
 /// scenario: <c>Tick(Ms(200))</c>, <c>Receive("b", "OFFER 2 b 0")</c>, each returning what the
 /// step sent and saved. Defaults: the protocol's timings (hb 200 ms, down 5 s, election timeout
 /// 3 s, backoff 1 s, jitter max 4 s) and a jitter of zero, so a backoff lasts exactly 1 s.
@@ -9,14 +9,14 @@ namespace KevySpec.Tests.TestSupport;
 internal sealed class TestNode
 {
     public TestNode(string id, string peers = "a b c", Role start = Role.Replica, ElectConfig? config = null,
-        IJitterSource? jitter = null, RecordingStore? store = null)
+        IJitterSource? jitter = null, RecordingStore? store = null, ElectorDefinition? spec = null)
     {
         Store = store ?? new RecordingStore();
-        Elector = new ReferenceElector(id, peers.Split(' '), Address(id), start, config ?? ElectConfig.Default, jitter ?? new FixedJitter(TimeSpan.Zero));
+        Elector = (spec ?? ReferenceElector.Definition).Create(id, peers.Split(' '), Address(id), start, config ?? ElectConfig.Default, jitter ?? new FixedJitter(TimeSpan.Zero));
         Elector.AttachStore(Store);
     }
 
-    public ReferenceElector Elector { get; }
+    public KevySpec.Elector Elector { get; }
 
     public RecordingStore Store { get; }
 

@@ -18,6 +18,11 @@ public sealed class RespDecodeErrorTests
     [InlineData("HB 1 a primary 0")]
     [InlineData("HB 1 a primary 0\r")]
     [InlineData("\r")]
+    [InlineData("\n")]
+    [InlineData("HB 1 a primary 0\n")] // a bare LF never ends a line (the reference's rule)
+    [InlineData("*-")]
+    [InlineData("*-1")]
+    [InlineData("*-1\r")]
     public void Truncated_when_more_bytes_are_needed(string input)
     {
         AssertError(DecodeError.Truncated, input);
@@ -37,8 +42,13 @@ public sealed class RespDecodeErrorTests
     [InlineData("*3\rX")] // CR without LF
     [InlineData("*3\n")] // bare LF after a count
     [InlineData("*03\r\n")] // leading zero
-    [InlineData("*-1\r\n")] // RESP null array
-    [InlineData("*-")]
+    [InlineData("*-0\r\n")] // a negative count is a null array; -0 is not one
+    [InlineData("*-01\r\n")]
+    [InlineData("*-x")]
+    [InlineData("*-\r\n")]
+    [InlineData("*-1x")]
+    [InlineData("*-1\rX")]
+    [InlineData("*-9223372036854775808\r\n")] // below the 64-bit range, as for the reference
     [InlineData("*1\r\n$-1\r\n")] // RESP null bulk
     [InlineData("*1\r\n$-5\r\n")]
     [InlineData("*1\r\n$x\r\n")] // non-digit length
