@@ -27,6 +27,7 @@ public static class LoadCli
         root.Add(new HelpOption());
         root.Add(new VersionOption());
         root.Add(NodeHostCommand(error));
+        root.Add(Nemesis.NemesisCommand.Create(output, error, ct));
 
         var exit = ExitCodes.Passed;
         root.SetAction(async (parsed, token) =>
