@@ -106,6 +106,7 @@ public static class NemesisReport
         md.AppendLine(CultureInfo.InvariantCulture, $"**Verdict: {(result.Passed ? "PASS" : "FAIL")}**");
         md.AppendLine();
         foreach (var line in Failures(result)) md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+        if (!result.Passed) md.AppendLine();
         md.AppendLine("| measure | value |");
         md.AppendLine("|---|---|");
         foreach (var line in Summary(result).Skip(1))

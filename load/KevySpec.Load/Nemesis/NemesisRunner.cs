@@ -17,7 +17,8 @@ public sealed class NemesisUnavailableException(string reason) : Exception(reaso
 /// at a time — network faults through routes and bridge ports, pauses and kills through the node's process —
 /// measuring the failover while it holds and the recovery once it is repaired, with RSS and send queues sampled
 /// every second. Safety is checked online from every node's steps. The nodes and the namespaces are gone when it
-/// returns, also when it fails or is cancelled.
+/// returns, also when it fails or is cancelled. However short the duration, every kind of fault asked for is
+/// injected once.
 /// </summary>
 public static class NemesisRunner
 {
@@ -98,7 +99,8 @@ public static class NemesisRunner
         var end = measuredFrom + settings.Duration;
         try
         {
-            while (clock.Now < end && !ct.IsCancellationRequested)
+            // Every kind asked for is injected at least once, however short the duration.
+            while ((clock.Now < end || faults.Count < settings.Faults.Count) && !ct.IsCancellationRequested)
             {
                 var before = tracker.Agreed(ids) ?? tracker.Majority(ids);
                 if (before is not { } current)

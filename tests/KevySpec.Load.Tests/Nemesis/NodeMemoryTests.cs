@@ -1,0 +1,32 @@
+using KevySpec.Load.Nemesis;
+
+namespace KevySpec.Load.Tests.Nemesis;
+
+public class NodeMemoryTests
+{
+    private static NodeSample Sample(string node, int incarnation, double seconds, long rss, long queued = 0) =>
+        new(node, incarnation, TimeSpan.FromSeconds(seconds), rss, queued, false);
+
+    [Fact]
+    public void A_young_process_is_judged_from_its_settled_samples_and_each_incarnation_apart()
+    {
+        NodeSample[] samples =
+        [
+            Sample("n1", 1, 1, 40), Sample("n1", 1, 10, 90, queued: 700), Sample("n1", 1, 16, 100), Sample("n1", 1, 50, 130), Sample("n1", 1, 90, 105),
+            Sample("n1", 2, 100, 10), Sample("n1", 2, 116, 60),
+            Sample("n2", 1, 1, 50), Sample("n2", 1, 5, 55),
+        ];
+
+        var memory = NodeMemory.Of(samples, ["n1", "n2"]);
+
+        var first = Assert.Single(memory, m => m.Incarnation == 1);
+        Assert.Equal((100L, 105L, 130L, 700L), (first.FirstBytes, first.LastBytes, first.MaxBytes, first.SendQueueMaxBytes));
+        Assert.Equal(5.0, first.DriftPercent, 6);
+        Assert.Equal(30.0, first.PeakPercent, 6);
+        Assert.True(first.Judged);
+        var second = Assert.Single(memory, m => m.Incarnation == 2);
+        Assert.Equal(60, second.FirstBytes);
+        Assert.False(second.Judged);
+        Assert.DoesNotContain(memory, m => m.Node == "n2");   // never 15 s old
+    }
+}
