@@ -45,18 +45,18 @@ public sealed class RemoteFleet : INodeFleet
     internal int ProcessId => _process.Id;
 
     /// <summary>
-    /// Starts a node host process named <paramref name="name"/> (for messages) and its nodes, inside the network
-    /// namespace <paramref name="netns"/> if one is given.
+    /// Starts a node host process named <paramref name="name"/> (for messages) and its nodes; <paramref name="startInfo"/>
+    /// (from <see cref="HostLauncher.StartInfo"/>, perhaps adjusted) says how, by default <see cref="HostLauncher.StartInfo"/>'s.
     /// </summary>
     /// <exception cref="IOException">The host could not be started, or could not start its nodes.</exception>
-    public static async Task<RemoteFleet> StartAsync(FleetPlan plan, FleetEvents events, string name, CancellationToken ct, string? netns = null)
+    public static async Task<RemoteFleet> StartAsync(FleetPlan plan, FleetEvents events, string name, CancellationToken ct, ProcessStartInfo? startInfo = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(events);
         Process process;
         try
         {
-            process = Process.Start(HostLauncher.StartInfo(netns)) ?? throw new IOException($"{name} did not start");
+            process = Process.Start(startInfo ?? HostLauncher.StartInfo()) ?? throw new IOException($"{name} did not start");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -85,7 +85,7 @@ public sealed class RemoteFleet : INodeFleet
     public async Task<FleetReading> ReadAsync(CancellationToken ct = default)
     {
         var reply = (ReadingReply)await RequestAsync(seq => new ReadCommand(seq), ct).ConfigureAwait(false);
-        return new FleetReading(reply.Counters, TimeSpan.FromTicks(reply.CpuTicks), reply.PeakMemory);
+        return new FleetReading(reply.Counters, TimeSpan.FromTicks(reply.CpuTicks), reply.PeakMemory, reply.HeapBytes, reply.FullCollections);
     }
 
     /// <inheritdoc />

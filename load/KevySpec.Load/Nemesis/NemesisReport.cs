@@ -9,7 +9,7 @@ namespace KevySpec.Load.Nemesis;
 
 /// <summary>
 /// A nemesis run's reports: <c>report.md</c>, <c>faults.csv</c> (one row per fault), <c>samples.csv</c> (RSS and
-/// send queue per node and second), <c>nodes.csv</c> (per node process) and the charts <c>rss.png</c> and
+/// send queue per node and second), <c>nodes.csv</c> (per node process) and the charts <c>rss.png</c>, <c>heap.png</c> and
 /// <c>send-queue.png</c>; plus the summary printed at the end.
 /// </summary>
 public static class NemesisReport
@@ -45,6 +45,7 @@ public static class NemesisReport
             written.Add(Path.Combine(folder, name));
         }
         foreach (var chart in (ChartImage[])[Chart(result, "rss.png", "Resident set per node process (MB)", s => s.ResidentBytes / 1e6),
+                     Chart(result, "heap.png", "Managed heap per node process, as of its last GC (MB)", s => s.HeapBytes / 1e6),
                      Chart(result, "send-queue.png", "Bytes in the kernel send queues per node namespace", s => s.SendQueueBytes)])
         {
             File.WriteAllBytes(Path.Combine(folder, chart.FileName), chart.Png);
@@ -117,7 +118,7 @@ public static class NemesisReport
         md.AppendLine();
         md.AppendLine("## Nodes");
         md.AppendLine();
-        md.AppendLine("RSS from `/proc/PID/status` once a process is 15 s old; send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
+        md.AppendLine("RSS from `/proc/PID/status` once a process is 30 s old; send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
         md.AppendLine();
         md.AppendLine("| node | process | from | to | RSS first | RSS last | RSS max | drift | send queue max | frames dropped (node) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -126,6 +127,8 @@ public static class NemesisReport
                 $"| {m.Node} | #{m.Incarnation} | {DurationText.Format(m.From)} | {DurationText.Format(m.To)} | {Mb(m.FirstBytes)} | {Mb(m.LastBytes)} | {Mb(m.MaxBytes)} | {m.DriftPercent:+0.0;-0.0;0.0} % | {m.SendQueueMaxBytes} B | {(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped.ToString(CultureInfo.InvariantCulture) : "-")} |");
         md.AppendLine();
         md.AppendLine("![RSS](rss.png)");
+        md.AppendLine();
+        md.AppendLine("![managed heap](heap.png)");
         md.AppendLine();
         md.AppendLine("![send queue](send-queue.png)");
         md.AppendLine();
@@ -173,9 +176,9 @@ public static class NemesisReport
 
     private static string SamplesCsv(NemesisResult result)
     {
-        var csv = new StringBuilder("at_ms,node,process,rss_bytes,send_queue_bytes,paused\n");
+        var csv = new StringBuilder("at_ms,node,process,rss_bytes,send_queue_bytes,paused,heap_bytes,full_gcs\n");
         foreach (var s in result.Samples)
-            csv.AppendLine(CultureInfo.InvariantCulture, $"{Ms(s.At)},{s.Node},{s.Incarnation},{s.ResidentBytes},{s.SendQueueBytes},{s.Paused}");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"{Ms(s.At)},{s.Node},{s.Incarnation},{s.ResidentBytes},{s.SendQueueBytes},{s.Paused},{s.HeapBytes},{s.FullCollections}");
         return csv.ToString();
     }
 
@@ -188,15 +191,16 @@ public static class NemesisReport
         return csv.ToString();
     }
 
-    private static ChartImage Chart(NemesisResult result, string file, string title, Func<NodeSample, double> value)
+    private static ChartImage Chart(NemesisResult result, string file, string title, Func<NodeSample, double?> value)
     {
         var plot = new Plot();
         plot.Title(title);
         plot.XLabel("seconds into the run");
         foreach (var life in result.Samples.GroupBy(s => (s.Node, s.Incarnation)).OrderBy(g => g.Key.Node, StringComparer.Ordinal).ThenBy(g => g.Key.Incarnation))
         {
-            var points = life.OrderBy(s => s.At).ToArray();
-            var line = plot.Add.Scatter(points.Select(p => p.At.TotalSeconds).ToArray(), points.Select(value).ToArray());
+            var points = life.Where(s => value(s) is not null).OrderBy(s => s.At).ToArray();
+            if (points.Length == 0) continue;
+            var line = plot.Add.Scatter(points.Select(p => p.At.TotalSeconds).ToArray(), points.Select(p => value(p)!.Value).ToArray());
             line.MarkerSize = 0;
             line.LegendText = life.Key.Incarnation == 1 ? life.Key.Node : $"{life.Key.Node} #{life.Key.Incarnation}";
         }

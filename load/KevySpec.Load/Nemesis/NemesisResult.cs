@@ -22,7 +22,9 @@ public sealed record FaultRecord(int Number, NemesisFault Fault, TimeSpan Start,
 /// <param name="ResidentBytes">Its resident set.</param>
 /// <param name="SendQueueBytes">Bytes in the kernel send queues of its namespace's TCP sockets.</param>
 /// <param name="Paused">True while the process was stopped.</param>
-public sealed record NodeSample(string Node, int Incarnation, TimeSpan At, long ResidentBytes, long SendQueueBytes, bool Paused);
+/// <param name="HeapBytes">Its managed heap as of its last GC (null while paused, or when it did not answer within a second).</param>
+/// <param name="FullCollections">Full GCs it ran so far (null as for <paramref name="HeapBytes"/>).</param>
+public sealed record NodeSample(string Node, int Incarnation, TimeSpan At, long ResidentBytes, long SendQueueBytes, bool Paused, long? HeapBytes = null, int? FullCollections = null);
 
 /// <summary>What a nemesis run measured.</summary>
 public sealed record NemesisResult(

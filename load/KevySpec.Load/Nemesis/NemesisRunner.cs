@@ -206,7 +206,23 @@ public static class NemesisRunner
                 {
                     if (fleet.ProcessId is not { } pid) continue;
                     if (ProcessProbe.ResidentBytes(pid) is not { } rss || ProcessProbe.SendQueueBytes(pid) is not { } queued) continue;
-                    lock (samples) samples.Add(new NodeSample(id, fleet.Incarnation, clock.Now, rss, queued, fleet.Paused));
+                    var at = clock.Now;
+                    var paused = fleet.Paused;
+                    FleetReading? reading = null;
+                    if (!paused)
+                    {
+                        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                        budget.CancelAfter(SampleEvery);
+                        try
+                        {
+                            reading = await fleet.ReadAsync(budget.Token).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is IOException or OperationCanceledException)
+                        {
+                            // Killed or stopped meanwhile, or slow: this sample has no heap figure.
+                        }
+                    }
+                    lock (samples) samples.Add(new NodeSample(id, fleet.Incarnation, at, rss, queued, paused, reading?.HostHeapBytes, reading?.HostFullCollections));
                 }
             }
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false));
