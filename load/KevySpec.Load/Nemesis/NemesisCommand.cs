@@ -67,6 +67,11 @@ public static class NemesisCommand
     public static async Task<int> RunAsync(NemesisSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (await NetworkLab.MissingReasonAsync().ConfigureAwait(false) is { } missing)
+        {
+            error.WriteLine($"kevyspec-load nemesis: unavailable: {missing}");
+            return ExitCodes.Unavailable;
+        }
         if (NemesisReport.Unwritable(settings.OutDir) is { } unwritable)
         {
             error.WriteLine($"kevyspec-load nemesis: cannot write the reports to '{settings.OutDir}': {unwritable}");

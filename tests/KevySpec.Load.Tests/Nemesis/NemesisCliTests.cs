@@ -53,7 +53,8 @@ public class NemesisCliTests
         Assert.Contains("the ring fault needs at least 4 nodes (got --nodes 3)", error);
     }
 
-    [Fact]
+    // Namespaces are checked first (exit 4 where they are unavailable), then the report folder.
+    [NamespacesFact]
     public async Task An_unwritable_report_folder_is_refused_before_the_run()
     {
         var file = Path.GetTempFileName();
