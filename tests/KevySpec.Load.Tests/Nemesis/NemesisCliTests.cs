@@ -4,13 +4,7 @@ namespace KevySpec.Load.Tests.Nemesis;
 
 public class NemesisCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await LoadCli.RunAsync(args, output, error, outputRedirected: true, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliTests.Run(args);
 
     [Fact]
     public async Task Help_names_every_option_and_fault()
