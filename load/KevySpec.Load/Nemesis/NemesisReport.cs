@@ -118,7 +118,7 @@ public static class NemesisReport
         md.AppendLine();
         md.AppendLine("## Nodes");
         md.AppendLine();
-        md.AppendLine("RSS from `/proc/PID/status` once a process is 30 s old; send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
+        md.AppendLine("RSS from `/proc/PID/status` once a process is 60 s old (a young process steps up by a few MB as it first meets each kind of fault); send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
         md.AppendLine();
         md.AppendLine("| node | process | from | to | RSS first | RSS last | RSS max | drift | send queue max | frames dropped (node) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");

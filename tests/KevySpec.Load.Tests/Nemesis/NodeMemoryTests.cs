@@ -12,8 +12,8 @@ public class NodeMemoryTests
     {
         NodeSample[] samples =
         [
-            Sample("n1", 1, 1, 40), Sample("n1", 1, 10, 90, queued: 700), Sample("n1", 1, 31, 100), Sample("n1", 1, 60, 130), Sample("n1", 1, 100, 105),
-            Sample("n1", 2, 100, 10), Sample("n1", 2, 131, 60),
+            Sample("n1", 1, 1, 40), Sample("n1", 1, 10, 90, queued: 700), Sample("n1", 1, 61, 100), Sample("n1", 1, 90, 130), Sample("n1", 1, 130, 105),
+            Sample("n1", 2, 140, 10), Sample("n1", 2, 201, 60),
             Sample("n2", 1, 1, 50), Sample("n2", 1, 5, 55),
         ];
 
@@ -27,6 +27,6 @@ public class NodeMemoryTests
         var second = Assert.Single(memory, m => m.Incarnation == 2);
         Assert.Equal(60, second.FirstBytes);
         Assert.False(second.Judged);
-        Assert.DoesNotContain(memory, m => m.Node == "n2");   // never 30 s old
+        Assert.DoesNotContain(memory, m => m.Node == "n2");   // never 60 s old
     }
 }
