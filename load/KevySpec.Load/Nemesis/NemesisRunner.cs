@@ -94,7 +94,7 @@ public static class NemesisRunner
         log($"cluster up at {DurationText.Format(measuredFrom)}; injecting faults for {DurationText.Format(settings.Duration)}");
 
         using var stopSampling = new CancellationTokenSource();
-        var sampler = SampleAsync(fleets, clock, samples, stopSampling.Token);
+        var sampler = SampleEverySecondAsync(fleets, clock, samples, stopSampling.Token);
         var planner = new FaultPlanner(ids, settings.Faults, settings.Seed);
         var end = measuredFrom + settings.Duration;
         try
@@ -193,7 +193,7 @@ public static class NemesisRunner
         return new FaultRecord(number, fault, start, failover, failoverTimedOut, repaired, recovery, primary);
     }
 
-    private static async Task SampleAsync(Dictionary<string, NamespacedFleet> fleets, RunClock clock, List<NodeSample> samples, CancellationToken ct)
+    private static async Task SampleEverySecondAsync(Dictionary<string, NamespacedFleet> fleets, RunClock clock, List<NodeSample> samples, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(SampleEvery);
         try
@@ -202,34 +202,38 @@ public static class NemesisRunner
             {
                 KeyValuePair<string, NamespacedFleet>[] all;
                 lock (fleets) all = [.. fleets];
-                foreach (var (id, fleet) in all)
-                {
-                    if (fleet.ProcessId is not { } pid) continue;
-                    if (ProcessProbe.ResidentBytes(pid) is not { } rss || ProcessProbe.SendQueueBytes(pid) is not { } queued) continue;
-                    var at = clock.Now;
-                    var paused = fleet.Paused;
-                    FleetReading? reading = null;
-                    if (!paused)
-                    {
-                        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                        budget.CancelAfter(SampleEvery);
-                        try
-                        {
-                            reading = await fleet.ReadAsync(budget.Token).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is IOException or OperationCanceledException)
-                        {
-                            // Killed or stopped meanwhile, or slow: this sample has no heap figure.
-                        }
-                    }
-                    lock (samples) samples.Add(new NodeSample(id, fleet.Incarnation, at, rss, queued, paused, reading?.HostHeapBytes, reading?.HostFullCollections));
-                }
+                var taken = await Task.WhenAll(all.Select(f => SampleAsync(f.Key, f.Value, clock, ct))).ConfigureAwait(false);
+                lock (samples) samples.AddRange(taken.OfType<NodeSample>());
             }
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    // /proc first (it works on a paused process), then the heap over the pipe, given a second at most.
+    private static async Task<NodeSample?> SampleAsync(string id, NamespacedFleet fleet, RunClock clock, CancellationToken ct)
+    {
+        if (fleet.ProcessId is not { } pid) return null;
+        if (ProcessProbe.ResidentBytes(pid) is not { } rss || ProcessProbe.SendQueueBytes(pid) is not { } queued) return null;
+        var at = clock.Now;
+        var paused = fleet.Paused;
+        FleetReading? reading = null;
+        if (!paused)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(SampleEvery);
+            try
+            {
+                reading = await fleet.ReadAsync(budget.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                // Killed or stopped meanwhile, or slow: this sample has no heap figure.
+            }
+        }
+        return new NodeSample(id, fleet.Incarnation, at, rss, queued, paused, reading?.HostHeapBytes, reading?.HostFullCollections);
     }
 
     // Waits until the condition holds (looked at on every tracker change and every poll), the bound passes, or ct is cancelled.
