@@ -120,11 +120,11 @@ public static class NemesisReport
         md.AppendLine();
         md.AppendLine("RSS from `/proc/PID/status` once a process is 60 s old (a young process steps up by a few MB as it first meets each kind of fault); send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
         md.AppendLine();
-        md.AppendLine("| node | process | from | to | RSS first | RSS last | RSS max | drift | send queue max | frames dropped (node) |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| node | process | from | to | RSS first | RSS last | RSS max | drift | heap first → last | send queue max | frames dropped (node) |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var m in memory)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Node} | #{m.Incarnation} | {DurationText.Format(m.From)} | {DurationText.Format(m.To)} | {Mb(m.FirstBytes)} | {Mb(m.LastBytes)} | {Mb(m.MaxBytes)} | {m.DriftPercent:+0.0;-0.0;0.0} % | {m.SendQueueMaxBytes} B | {(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped.ToString(CultureInfo.InvariantCulture) : "-")} |");
+                $"| {m.Node} | #{m.Incarnation} | {DurationText.Format(m.From)} | {DurationText.Format(m.To)} | {Mb(m.FirstBytes)} | {Mb(m.LastBytes)} | {Mb(m.MaxBytes)} | {m.DriftPercent:+0.0;-0.0;0.0} % | {Mb(m.HeapFirstBytes)} → {Mb(m.HeapLastBytes)} | {m.SendQueueMaxBytes} B | {(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped.ToString(CultureInfo.InvariantCulture) : "-")} |");
         md.AppendLine();
         md.AppendLine("![RSS](rss.png)");
         md.AppendLine();
@@ -184,10 +184,10 @@ public static class NemesisReport
 
     private static string NodesCsv(IReadOnlyList<NodeMemory> memory, NemesisResult result)
     {
-        var csv = new StringBuilder("node,process,from_ms,to_ms,rss_first_bytes,rss_last_bytes,rss_max_bytes,drift_percent,send_queue_max_bytes,frames_dropped\n");
+        var csv = new StringBuilder("node,process,from_ms,to_ms,rss_first_bytes,rss_last_bytes,rss_max_bytes,drift_percent,heap_first_bytes,heap_last_bytes,send_queue_max_bytes,frames_dropped\n");
         foreach (var m in memory)
             csv.AppendLine(CultureInfo.InvariantCulture,
-                $"{m.Node},{m.Incarnation},{Ms(m.From)},{Ms(m.To)},{m.FirstBytes},{m.LastBytes},{m.MaxBytes},{m.DriftPercent:0.00},{m.SendQueueMaxBytes},{(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped : 0)}");
+                $"{m.Node},{m.Incarnation},{Ms(m.From)},{Ms(m.To)},{m.FirstBytes},{m.LastBytes},{m.MaxBytes},{m.DriftPercent:0.00},{m.HeapFirstBytes},{m.HeapLastBytes},{m.SendQueueMaxBytes},{(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped : 0)}");
         return csv.ToString();
     }
 
@@ -224,13 +224,15 @@ public static class NemesisReport
         var verdict = judged.Length == 0
             ? "no process lived long enough to judge its drift"
             : $"largest drift {judged.Max(m => Math.Abs(m.DriftPercent)):0.0} % over {judged.Length} process(es) living ≥ {DurationText.Format(NodeMemory.JudgedAfter)} ({(judged.All(m => Math.Abs(m.DriftPercent) <= 10) ? "within" : "beyond")} ±10 %)";
-        return verdict + "; " + string.Join(", ", memory.GroupBy(m => m.Node).Select(g => g.First()).Select(m => $"{m.Node} {Mb(m.FirstBytes)}→{Mb(m.LastBytes)} (max {Mb(m.MaxBytes)})"));
+        // Per node, its longest-lived process.
+        return verdict + "; " + string.Join(", ", memory.GroupBy(m => m.Node).Select(g => g.MaxBy(m => m.To - m.From)!)
+            .Select(m => $"{m.Node} #{m.Incarnation} {Mb(m.FirstBytes)}→{Mb(m.LastBytes)} (max {Mb(m.MaxBytes)}, heap {Mb(m.HeapFirstBytes)}→{Mb(m.HeapLastBytes)})"));
     }
 
     private static string Stats(LatencyHistogram h) =>
         h.Count == 0 ? "no samples" : $"n={h.Count} p50 {Ms(h.At(50))} ms, p90 {Ms(h.At(90))} ms, p99 {Ms(h.At(99))} ms, max {Ms(h.At(100))} ms";
 
-    private static string Mb(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+    private static string Mb(long? bytes) => bytes is { } b ? (b / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " MB" : "-";
 
     private static string Ms(TimeSpan? value) => value is { } v ? v.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture) : "";
 }

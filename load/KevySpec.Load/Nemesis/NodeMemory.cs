@@ -14,7 +14,10 @@ namespace KevySpec.Load.Nemesis;
 /// <param name="LastBytes">Resident set at <paramref name="To"/>.</param>
 /// <param name="MaxBytes">The highest resident set sampled (settled).</param>
 /// <param name="SendQueueMaxBytes">The most bytes its namespace's send queues held at one sample (all samples).</param>
-public sealed record NodeMemory(string Node, int Incarnation, TimeSpan From, TimeSpan To, long FirstBytes, long LastBytes, long MaxBytes, long SendQueueMaxBytes)
+/// <param name="HeapFirstBytes">Its managed heap after a GC at the first settled sample that has one, or null.</param>
+/// <param name="HeapLastBytes">Its managed heap after a GC at the last sample that has one, or null.</param>
+public sealed record NodeMemory(string Node, int Incarnation, TimeSpan From, TimeSpan To, long FirstBytes, long LastBytes, long MaxBytes, long SendQueueMaxBytes,
+    long? HeapFirstBytes = null, long? HeapLastBytes = null)
 {
     /// <summary>Samples this soon after a process's first are not used for its resident set.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(60);
@@ -43,8 +46,9 @@ public sealed record NodeMemory(string Node, int Incarnation, TimeSpan From, Tim
                 var all = life.OrderBy(s => s.At).ToArray();
                 var settled = all.Where(s => s.At - all[0].At >= SettleTime).ToArray();
                 if (settled.Length == 0) continue;
+                var heaps = settled.Where(s => s.HeapBytes is > 0).ToArray();
                 result.Add(new NodeMemory(node, life.Key, settled[0].At, settled[^1].At, settled[0].ResidentBytes, settled[^1].ResidentBytes,
-                    settled.Max(s => s.ResidentBytes), all.Max(s => s.SendQueueBytes)));
+                    settled.Max(s => s.ResidentBytes), all.Max(s => s.SendQueueBytes), heaps.FirstOrDefault()?.HeapBytes, heaps.LastOrDefault()?.HeapBytes));
             }
         return result;
     }
