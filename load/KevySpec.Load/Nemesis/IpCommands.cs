@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace KevySpec.Load.Nemesis;
 
 /// <summary>
-/// The <c>ip</c> (and <c>tc</c>) command lines of a nemesis lab, as argument lists: building the network,
+/// The <c>ip</c> command lines of a nemesis lab, as argument lists: building the network,
 /// and the faults it injects. Every command names the namespace it acts in (<c>-n</c>), so nothing is ever
 /// added to the namespace the runner runs in.
 /// </summary>
@@ -69,8 +67,4 @@ public static class IpCommands
     public static IReadOnlyList<string> SwitchPort(LabNames names, string id, bool up) =>
         ["-n", names.Switch, "link", "set", LabNames.SwitchPort(id), up ? "up" : "down"];
 
-    /// <summary>The <c>tc</c> command that delays every packet a node sends by <paramref name="delay"/> (netem).</summary>
-    public static IReadOnlyList<string> Delay(string ns, TimeSpan delay) =>
-        ["-n", ns, "qdisc", "add", "dev", LabNames.NodeLink, "root", "netem", "delay",
-            string.Create(CultureInfo.InvariantCulture, $"{(long)Math.Round(delay.TotalMicroseconds)}us")];
 }

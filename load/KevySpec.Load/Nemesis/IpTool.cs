@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace KevySpec.Load.Nemesis;
 
-/// <summary>Runs <c>ip</c> and <c>tc</c>; a failure is a <see cref="LabException"/> quoting the command and its first error line.</summary>
+/// <summary>Runs <c>ip</c>; a failure is a <see cref="LabException"/> quoting the command and its first error line.</summary>
 public static class IpTool
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(15);
@@ -10,10 +10,6 @@ public static class IpTool
     /// <summary>Runs <c>ip</c> with <paramref name="arguments"/>; returns its standard output.</summary>
     /// <exception cref="LabException">It could not be started, failed or took longer than 15 s.</exception>
     public static Task<string> IpAsync(IReadOnlyList<string> arguments) => RunAsync("ip", arguments);
-
-    /// <summary>Runs <c>tc</c> with <paramref name="arguments"/>; returns its standard output.</summary>
-    /// <exception cref="LabException">It could not be started, failed or took longer than 15 s.</exception>
-    public static Task<string> TcAsync(IReadOnlyList<string> arguments) => RunAsync("tc", arguments);
 
     /// <summary>Runs <c>ip</c> with <paramref name="arguments"/> and waits (for cleanup on the way out, where nothing may be awaited).</summary>
     /// <returns>True when it succeeded.</returns>

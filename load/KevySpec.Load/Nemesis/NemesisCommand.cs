@@ -31,7 +31,6 @@ public static class NemesisCommand
         DefaultValueFactory = _ => string.Join(',', FaultKinds.All.Select(FaultKinds.NameOf)),
     };
     private static readonly Option<string?> Hold = new("--hold") { Description = "How long each fault lasts (default: 2 × (2 × down_after + election_timeout), 3s with fast timings)." };
-    private static readonly Option<string> Delay = new("--delay") { Description = "Netem delay added to every packet a node sends, e.g. 2ms (default 0: none).", DefaultValueFactory = _ => "0s" };
     private static readonly Option<string> Spec = new("--spec")
     {
         Description = $"The elector the nodes run, by spec name ({string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}). Default: election-hardened; "
@@ -48,7 +47,7 @@ public static class NemesisCommand
             + "namespaces the run creates and deletes): full and one-way partitions, an isolated primary, majority rings, pauses (SIGSTOP) and kills "
             + "(SIGKILL, restart on the node's store). Measures failover and recovery, spurious elections, send queues and RSS per node; checks "
             + "safety online. Exit 0: sound; 1: a violation, a failover or recovery beyond its bound, or a namespace left; 4: namespaces unavailable.");
-        foreach (var option in (Option[])[Nodes, Duration, Seed, Timings, Faults, Hold, Delay, Spec, Out]) command.Add(option);
+        foreach (var option in (Option[])[Nodes, Duration, Seed, Timings, Faults, Hold, Spec, Out]) command.Add(option);
         command.SetAction(async (parsed, _) =>
         {
             var settings = Resolve(parsed, out var problems);
@@ -139,14 +138,12 @@ public static class NemesisCommand
             if (nodes is { } n && n < FaultKinds.MinimumMembers(kind))
                 errors.Add($"the {FaultKinds.NameOf(kind)} fault needs at least {FaultKinds.MinimumMembers(kind)} nodes (got --nodes {n})");
         var hold = parsed.GetValue(Hold) is { } holdText ? Span(holdText, "--hold", positive: true, errors) : config is null ? null : NemesisSettings.DefaultHold(config);
-        var delay = Span(parsed.GetValue(Delay)!, "--delay", positive: false, errors);
-        if (delay > TimeSpan.FromSeconds(1)) errors.Add($"--delay must be at most 1s (got {parsed.GetValue(Delay)})");
         var specName = parsed.GetValue(Spec)!;
         var spec = GeneratedElectors.Find(specName);
         if (spec is null) errors.Add($"unknown spec '{specName}'; known specs: {string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}");
         var outDir = parsed.GetValue(Out) ?? Path.Combine("reports", "nemesis-" + DateTimeOffset.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        if (errors.Count > 0 || nodes is null || duration is null || seed is null || config is null || hold is null || delay is null || spec is null) return null;
-        return new NemesisSettings(nodes.Value, duration.Value, seed.Value, config, timingsName, [.. kinds.Distinct()], hold.Value, delay.Value, spec, outDir);
+        if (errors.Count > 0 || nodes is null || duration is null || seed is null || config is null || hold is null || spec is null) return null;
+        return new NemesisSettings(nodes.Value, duration.Value, seed.Value, config, timingsName, [.. kinds.Distinct()], hold.Value, spec, outDir);
     }
 
     private static int? Whole(string text, string option, int min, int max, List<string> errors)

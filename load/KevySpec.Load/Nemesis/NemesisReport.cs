@@ -102,7 +102,7 @@ public static class NemesisReport
         md.Append(CultureInfo.InvariantCulture, $"faults injected for {DurationText.Format(s.Duration)}: {string.Join(", ", s.Faults.Select(FaultKinds.NameOf))}; hold {DurationText.Format(s.Hold)}, ");
         md.Append(CultureInfo.InvariantCulture, $"timings {s.TimingsName} (hb {DurationText.Format(s.Config.HbInterval)}, down_after {DurationText.Format(s.Config.DownAfter)}, election_timeout {DurationText.Format(s.Config.ElectionTimeout)}, ");
         md.Append(CultureInfo.InvariantCulture, $"backoff {DurationText.Format(s.Config.ElectionBackoff)} + {DurationText.Format(s.Config.ElectionBackoffJitter)}), spec `{s.Spec.Name}`, seed {s.Seed}");
-        md.AppendLine(s.Delay > TimeSpan.Zero ? $", netem delay {DurationText.Format(s.Delay)}." : ".");
+        md.AppendLine(".");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**Verdict: {(result.Passed ? "PASS" : "FAIL")}**");
         md.AppendLine();

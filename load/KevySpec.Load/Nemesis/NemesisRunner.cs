@@ -37,7 +37,7 @@ public static class NemesisRunner
         if (swept.Count > 0) log($"deleted {swept.Count} namespace(s) left by an earlier run: {string.Join(", ", swept)}");
 
         var ids = ClusterHarness.IdsFor(settings.Nodes);
-        var lab = await NetworkLab.CreateAsync(ids, settings.Delay).ConfigureAwait(false);
+        var lab = await NetworkLab.CreateAsync(ids).ConfigureAwait(false);
         var namespaces = lab.Namespaces;
         log($"lab {lab.Names.Prefix}: {namespaces.Count} namespaces, bridge {LabNames.Bridge} in {lab.Names.Switch}, nodes at "
             + string.Join(", ", ids.Select(id => $"{id} {lab.EndpointOf(id)}")));

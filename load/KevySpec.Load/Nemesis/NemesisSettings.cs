@@ -10,12 +10,11 @@ namespace KevySpec.Load.Nemesis;
 /// <param name="TimingsName">The preset the timings came from (<c>fast</c>, <c>protocol</c>), for the reports.</param>
 /// <param name="Faults">The kinds of fault to inject, round after round in a seeded order.</param>
 /// <param name="Hold">How long each fault lasts before it is repaired.</param>
-/// <param name="Delay">Netem delay added to every packet a node sends (zero: none).</param>
 /// <param name="Spec">The generated elector the nodes run.</param>
 /// <param name="OutDir">The report folder.</param>
 public sealed record NemesisSettings(
     int Nodes, TimeSpan Duration, int Seed, ElectConfig Config, string TimingsName, IReadOnlyList<FaultKind> Faults,
-    TimeSpan Hold, TimeSpan Delay, ElectorDefinition Spec, string OutDir)
+    TimeSpan Hold, ElectorDefinition Spec, string OutDir)
 {
     /// <summary>A fault's hold when none is given: twice (2 × down_after + election_timeout), so a cut-off minority stands more than once.</summary>
     public static TimeSpan DefaultHold(ElectConfig config) => EventTimings.For(config, 0).MinorityHold * 2;

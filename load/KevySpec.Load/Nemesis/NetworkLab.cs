@@ -89,9 +89,9 @@ public sealed class NetworkLab : IAsyncDisposable
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.Split(' ')[0])];
     }
 
-    /// <summary>Builds a lab for <paramref name="ids"/>; with <paramref name="delay"/>, every node's sends are delayed that much (netem).</summary>
+    /// <summary>Builds a lab for <paramref name="ids"/>.</summary>
     /// <exception cref="LabException">A command failed; what was made is deleted again.</exception>
-    public static async Task<NetworkLab> CreateAsync(IReadOnlyList<string> ids, TimeSpan delay)
+    public static async Task<NetworkLab> CreateAsync(IReadOnlyList<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count > LabNames.MaxNodes) throw new ArgumentException($"a lab holds at most {LabNames.MaxNodes} nodes", nameof(ids));
@@ -104,8 +104,6 @@ public sealed class NetworkLab : IAsyncDisposable
                 lock (lab._namespaces) lab._namespaces.Add(name);
             }
             foreach (var command in IpCommands.Wire(lab.Names, ids)) await IpTool.IpAsync(command).ConfigureAwait(false);
-            if (delay > TimeSpan.Zero)
-                foreach (var id in ids) await IpTool.TcAsync(IpCommands.Delay(lab.Names.Namespace(id), delay)).ConfigureAwait(false);
         }
         catch
         {

@@ -47,9 +47,8 @@ public class IpCommandsTests
     }
 
     [Fact]
-    public void Ports_and_delays_are_set_in_the_right_namespace()
+    public void Ports_are_set_in_the_switch()
     {
         Assert.Equal(["-n", Names.Switch, "link", "set", "p-n2", "down"], IpCommands.SwitchPort(Names, "n2", up: false));
-        Assert.Equal(["-n", "ns-b", "qdisc", "add", "dev", "eth0", "root", "netem", "delay", "2500us"], IpCommands.Delay("ns-b", TimeSpan.FromMilliseconds(2.5)));
     }
 }

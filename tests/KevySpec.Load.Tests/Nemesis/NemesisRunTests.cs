@@ -18,7 +18,7 @@ public sealed class NemesisRunTests : IDisposable
     public async Task A_partition_a_pause_and_a_kill_leave_the_cluster_safe_with_a_primary_and_no_namespace_behind()
     {
         var settings = new NemesisSettings(3, TimeSpan.FromSeconds(5), 21, TimingPresets.Fast, "fast",
-            [FaultKind.Partition, FaultKind.Pause, FaultKind.Kill], NemesisSettings.DefaultHold(TimingPresets.Fast), TimeSpan.Zero,
+            [FaultKind.Partition, FaultKind.Pause, FaultKind.Kill], NemesisSettings.DefaultHold(TimingPresets.Fast),
             HardenedElector.Definition, _folder);
         var log = new List<string>();
 
@@ -76,7 +76,7 @@ public sealed class NemesisRunTests : IDisposable
     [NamespacesFact]
     public async Task A_lab_applies_and_heals_a_fault_and_deletes_every_namespace_it_made()
     {
-        var lab = await NetworkLab.CreateAsync(["n1", "n2", "n3"], TimeSpan.Zero);
+        var lab = await NetworkLab.CreateAsync(["n1", "n2", "n3"]);
         var created = lab.Namespaces;
         Assert.Equal(4, created.Count);
         Assert.All(created, name => Assert.StartsWith(lab.Names.Prefix + "-", name));
