@@ -66,5 +66,4 @@ public static class IpCommands
     /// <summary>Sets node <paramref name="id"/>'s bridge port down (its link loses carrier: its packets vanish silently) or up.</summary>
     public static IReadOnlyList<string> SwitchPort(LabNames names, string id, bool up) =>
         ["-n", names.Switch, "link", "set", LabNames.SwitchPort(id), up ? "up" : "down"];
-
 }
