@@ -4,7 +4,8 @@ namespace KevySpec.Load.Tests;
 
 public class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    /// <summary>Runs the command line in-process (output redirected), returning its exit code and what it wrote.</summary>
+    internal static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

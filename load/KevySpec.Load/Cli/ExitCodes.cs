@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The run could not be carried out (the cluster did not start, the report folder is not writable, …).</summary>
     public const int RunFailed = 3;
+
+    /// <summary><c>nemesis</c> only: network namespaces cannot be created on this machine (not root, no <c>ip</c>, no permission); nothing ran.</summary>
+    public const int Unavailable = 4;
 }

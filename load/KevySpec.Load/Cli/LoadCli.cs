@@ -36,6 +36,7 @@ public static class LoadCli
         root.Add(new HelpOption());
         root.Add(new VersionOption());
         root.Add(NodeHostCommand(error));
+        root.Add(Nemesis.NemesisCommand.Create(output, error, ct));
         WholeNumberOptions.CoverAll(root);
 
         root.SetAction(async (parsed, _) =>

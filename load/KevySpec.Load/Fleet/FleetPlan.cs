@@ -14,6 +14,8 @@ namespace KevySpec.Load.Fleet;
 /// <param name="Seed">The run's seed (each node's jitter seed derives from it).</param>
 /// <param name="FileStores">True for a fsynced file store per node under <paramref name="DataRoot"/>; false for stores in memory.</param>
 /// <param name="DataRoot">The folder holding one data directory per node.</param>
+/// <param name="StartRole">The role every hosted node starts as; null for the member order's (the first member Primary, the others Replica).
+/// A node host started again for a node that was killed with its process starts it as a replica.</param>
 public sealed record FleetPlan(
     IReadOnlyList<string> Members,
     IReadOnlyDictionary<string, string> Endpoints,
@@ -22,7 +24,8 @@ public sealed record FleetPlan(
     ElectConfig Config,
     int Seed,
     bool FileStores,
-    string DataRoot)
+    string DataRoot,
+    Role? StartRole = null)
 {
     /// <summary>The endpoints, parsed.</summary>
     public IReadOnlyDictionary<string, IPEndPoint> ParsedEndpoints() =>

@@ -8,8 +8,11 @@ public static class HostLauncher
     /// <summary>The command a node host subcommand is started with.</summary>
     public const string Command = "node-host";
 
-    /// <summary>A start info with redirected standard streams.</summary>
-    public static ProcessStartInfo StartInfo()
+    /// <summary>
+    /// A start info with redirected standard streams; with <paramref name="netns"/>, the host runs inside that
+    /// network namespace (<c>ip netns exec</c>, which execs in place: the process id is the host's).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string? netns = null)
     {
         var assembly = typeof(HostLauncher).Assembly.Location;
         var appHost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
@@ -17,6 +20,13 @@ public static class HostLauncher
             ? new ProcessStartInfo(appHost)
             : new ProcessStartInfo(DotnetHost()) { ArgumentList = { assembly } };
         info.ArgumentList.Add(Command);
+        if (netns is not null)
+        {
+            string[] inner = [info.FileName, .. info.ArgumentList];
+            info.FileName = "ip";
+            info.ArgumentList.Clear();
+            foreach (var argument in (string[])["netns", "exec", netns, .. inner]) info.ArgumentList.Add(argument);
+        }
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;

@@ -54,8 +54,8 @@ public sealed record DoneReply(long Seq) : HostMessage;
 /// <summary>The command <see cref="Seq"/> failed, and why.</summary>
 public sealed record FailedReply(long Seq, string Error) : HostMessage;
 
-/// <summary>Counters and the host's CPU time (ticks) and peak memory.</summary>
-public sealed record ReadingReply(long Seq, CounterTotals Counters, long CpuTicks, long PeakMemory) : HostMessage;
+/// <summary>Counters and the host's CPU time (ticks), peak memory, managed heap (bytes, as of its last GC) and full GCs so far.</summary>
+public sealed record ReadingReply(long Seq, CounterTotals Counters, long CpuTicks, long PeakMemory, long HeapBytes = 0, int FullCollections = 0) : HostMessage;
 
 /// <summary>A topology change and the timestamp of its callback.</summary>
 public sealed record ReportEvent(TopologyChange Change, long Timestamp) : HostMessage;

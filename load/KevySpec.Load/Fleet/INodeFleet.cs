@@ -36,4 +36,6 @@ public interface INodeFleet : IAsyncDisposable
 /// <param name="Counters">Transport counters summed over its nodes, killed incarnations included.</param>
 /// <param name="HostCpu">CPU time of the node host process so far (zero for a fleet in the runner's own process).</param>
 /// <param name="HostPeakMemory">Peak resident set of the node host process, in bytes (zero in the runner's own process).</param>
-public sealed record FleetReading(CounterTotals Counters, TimeSpan HostCpu, long HostPeakMemory);
+/// <param name="HostHeapBytes">The node host's managed heap as of its last GC, in bytes (zero in the runner's own process).</param>
+/// <param name="HostFullCollections">Full (gen 2) GCs the node host ran so far (zero in the runner's own process).</param>
+public sealed record FleetReading(CounterTotals Counters, TimeSpan HostCpu, long HostPeakMemory, long HostHeapBytes = 0, int HostFullCollections = 0);

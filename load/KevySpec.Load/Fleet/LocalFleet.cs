@@ -33,6 +33,7 @@ public sealed class LocalFleet : INodeFleet
             StringComparer.Ordinal);
         var cluster = await LoopbackCluster.StartAsync(plan.Members, plan.ParsedEndpoints(), [.. plan.Hosted], (id, defaults) => defaults with
         {
+            StartRole = plan.StartRole ?? defaults.StartRole,
             Config = plan.Config,
             Elector = elector,
             Store = stores[id],

@@ -120,7 +120,7 @@ public static class NodeHost
     {
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new ReadingReply(seq, fleet.Totals(), process.TotalProcessorTime.Ticks, process.PeakWorkingSet64);
+        return new ReadingReply(seq, fleet.Totals(), process.TotalProcessorTime.Ticks, process.PeakWorkingSet64, GC.GetGCMemoryInfo().HeapSizeBytes, GC.CollectionCount(2));
     }
 
     // The runner's snapshots of remote nodes: each node's state whenever it changed, checked every 50 ms.

@@ -44,16 +44,19 @@ public sealed class RemoteFleet : INodeFleet
     /// <summary>The node host's process id.</summary>
     internal int ProcessId => _process.Id;
 
-    /// <summary>Starts a node host process named <paramref name="name"/> (for messages) and its nodes.</summary>
+    /// <summary>
+    /// Starts a node host process named <paramref name="name"/> (for messages) and its nodes; <paramref name="startInfo"/>
+    /// (from <see cref="HostLauncher.StartInfo"/>, perhaps adjusted) says how, by default <see cref="HostLauncher.StartInfo"/>'s.
+    /// </summary>
     /// <exception cref="IOException">The host could not be started, or could not start its nodes.</exception>
-    public static async Task<RemoteFleet> StartAsync(FleetPlan plan, FleetEvents events, string name, CancellationToken ct)
+    public static async Task<RemoteFleet> StartAsync(FleetPlan plan, FleetEvents events, string name, CancellationToken ct, ProcessStartInfo? startInfo = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(events);
         Process process;
         try
         {
-            process = Process.Start(HostLauncher.StartInfo()) ?? throw new IOException($"{name} did not start");
+            process = Process.Start(startInfo ?? HostLauncher.StartInfo()) ?? throw new IOException($"{name} did not start");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -82,7 +85,7 @@ public sealed class RemoteFleet : INodeFleet
     public async Task<FleetReading> ReadAsync(CancellationToken ct = default)
     {
         var reply = (ReadingReply)await RequestAsync(seq => new ReadCommand(seq), ct).ConfigureAwait(false);
-        return new FleetReading(reply.Counters, TimeSpan.FromTicks(reply.CpuTicks), reply.PeakMemory);
+        return new FleetReading(reply.Counters, TimeSpan.FromTicks(reply.CpuTicks), reply.PeakMemory, reply.HeapBytes, reply.FullCollections);
     }
 
     /// <inheritdoc />
@@ -96,6 +99,23 @@ public sealed class RemoteFleet : INodeFleet
 
     /// <inheritdoc />
     public void Heal(string from, string to) => Send(new LinkCommand(from, to, Cut: false));
+
+    /// <summary>
+    /// Kills the host process at once (SIGKILL: no goodbye, its nodes' sockets are reset by the kernel) and returns
+    /// once every line it wrote has been handled; later commands fail.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+        await _reader.ConfigureAwait(false);
+    }
 
     /// <summary>Asks the host to stop its nodes and exit; kills it if it has not within 5 s.</summary>
     public async ValueTask DisposeAsync()

@@ -51,41 +51,50 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// Starts <paramref name="nodes"/> nodes running <paramref name="spec"/> with <paramref name="config"/>, in this
     /// process (<paramref name="hosts"/> 0) or spread evenly over <paramref name="hosts"/> node host processes.
     /// </summary>
-    public static async Task<ClusterHarness> StartAsync(
+    public static Task<ClusterHarness> StartAsync(
         int nodes, int hosts, ElectorDefinition spec, ElectConfig config, int seed, bool fileStores, RunClock clock,
         OnlineSafetyMonitor monitor, ElectionLedger ledger, TopologyTracker tracker, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hosts);
+        var ids = IdsFor(nodes);
+        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString(), StringComparer.Ordinal);
+        IReadOnlyList<FleetPart> parts = hosts == 0
+            ? [new FleetPart(ids, Remote: false, async (plan, events, token) => await LocalFleet.StartAsync(plan, events, token).ConfigureAwait(false))]
+            : [.. Partition(ids, hosts).Select((part, i) => new FleetPart(part, Remote: true, async (plan, events, token) =>
+                await RemoteFleet.StartAsync(plan, events, $"node host {i + 1} ({part[0]}..{part[^1]})", token).ConfigureAwait(false)))];
+        return StartAsync(ids, endpoints, parts, spec, config, seed, fileStores, clock, monitor, ledger, tracker, ct);
+    }
+
+    /// <summary>
+    /// Starts the members <paramref name="ids"/> listening at <paramref name="endpoints"/>, each part's nodes in the fleet its
+    /// starter makes (in parallel), with a fresh data root; the nodes run <paramref name="spec"/> with <paramref name="config"/>.
+    /// </summary>
+    public static async Task<ClusterHarness> StartAsync(
+        IReadOnlyList<string> ids, IReadOnlyDictionary<string, string> endpoints, IReadOnlyList<FleetPart> parts,
+        ElectorDefinition spec, ElectConfig config, int seed, bool fileStores, RunClock clock,
+        OnlineSafetyMonitor monitor, ElectionLedger ledger, TopologyTracker tracker, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
         var root = Path.Combine(Path.GetTempPath(), $"kevyspec-load-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
         Directory.CreateDirectory(root);
-        var ids = IdsFor(nodes);
-        var harness = new ClusterHarness(ids, clock, tracker, root, hosts);
+        var harness = new ClusterHarness(ids, clock, tracker, root, parts.Count(p => p.Remote));
         var events = new FleetEvents(harness.OnReport, (step, timestamp) =>
         {
             monitor.OnStep(step);
             foreach (var save in step.Saves) ledger.OnSave(new SaveEvent(step.NodeId, save.Vote, save.EpochAtSave, clock.At(timestamp)));
         });
-        var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString(), StringComparer.Ordinal);
-        FleetPlan Plan(IReadOnlyList<string> hosted) => new(ids, endpoints, hosted, spec.Name, config, seed, fileStores, root);
         try
         {
-            if (hosts == 0)
+            var starting = parts
+                .Select(part => part.Start(new FleetPlan(ids, endpoints, part.Hosted, spec.Name, config, seed, fileStores, root), events, ct))
+                .ToArray();
+            try
             {
-                harness.Add(await LocalFleet.StartAsync(Plan(ids), events, ct).ConfigureAwait(false));
+                await Task.WhenAll(starting).ConfigureAwait(false);
             }
-            else
+            finally
             {
-                var starting = Partition(ids, hosts)
-                    .Select((part, i) => RemoteFleet.StartAsync(Plan(part), events, $"node host {i + 1} ({part[0]}..{part[^1]})", ct))
-                    .ToArray();
-                try
-                {
-                    await Task.WhenAll(starting).ConfigureAwait(false);
-                }
-                finally
-                {
-                    foreach (var fleet in starting.Where(t => t.IsCompletedSuccessfully)) harness.Add(fleet.Result);
-                }
+                foreach (var fleet in starting.Where(t => t.IsCompletedSuccessfully)) harness.Add(fleet.Result);
             }
         }
         catch
@@ -201,6 +210,15 @@ public sealed class ClusterHarness : IAsyncDisposable
         Tracker.Record(new NodeObservation(change.NodeId, change.Role, change.Epoch, change.Primary, change.HasQuorum, at));
     }
 }
+
+/// <summary>Starts the fleet that hosts the members a plan names (<see cref="FleetPlan.Hosted"/>).</summary>
+public delegate Task<INodeFleet> FleetStarter(FleetPlan plan, FleetEvents events, CancellationToken ct);
+
+/// <summary>Some members of a run and how to start the fleet hosting them.</summary>
+/// <param name="Hosted">The members, in member order.</param>
+/// <param name="Remote">True when the fleet is a node host process (counted in <see cref="ClusterHarness.Hosts"/>).</param>
+/// <param name="Start">Starts their fleet.</param>
+public sealed record FleetPart(IReadOnlyList<string> Hosted, bool Remote, FleetStarter Start);
 
 /// <summary>A reading of every fleet of a run.</summary>
 /// <param name="Counters">Transport counters over every node and incarnation.</param>

@@ -21,6 +21,7 @@ public class HostJsonTests
         new DoneReply(3),
         new FailedReply(4, "'n9' is not a node of this cluster"),
         new ReadingReply(5, new CounterTotals(10, 11, 1, 0, 2, 0), 123_456, 7_000_000),
+        new ReadingReply(6, CounterTotals.Zero, 1, 2, HeapBytes: 1_048_576, FullCollections: 3),
         new ReportEvent(new TopologyChange("n2", Role.Replica, 3, "n1", true, TimeSpan.FromMilliseconds(1.5)), 987_654_321),
     ];
 
@@ -43,6 +44,25 @@ public class HostJsonTests
         Assert.Equal(Plan.Config, read.Plan.Config);
         Assert.Equal((Plan.Spec, Plan.Seed, Plan.FileStores, Plan.DataRoot), (read.Plan.Spec, read.Plan.Seed, read.Plan.FileStores, read.Plan.DataRoot));
         Assert.Same(HardenedElector.Definition, read.Plan.Elector());
+        Assert.Null(read.Plan.StartRole);
+    }
+
+    [Fact]
+    public void A_plan_for_a_node_started_again_in_a_new_host_says_it_starts_as_a_replica()
+    {
+        var read = Assert.IsType<StartCommand>(HostJson.Read(HostJson.Write(new StartCommand(1, Plan with { StartRole = Role.Replica }))));
+        Assert.Equal(Role.Replica, read.Plan.StartRole);
+    }
+
+    [Fact]
+    public void A_host_in_a_network_namespace_is_started_through_ip_netns_exec_with_the_same_command()
+    {
+        var plain = HostLauncher.StartInfo();
+        var inside = HostLauncher.StartInfo("ksn-1-1-n2");
+
+        Assert.Equal("ip", inside.FileName);
+        Assert.Equal(["netns", "exec", "ksn-1-1-n2", plain.FileName, .. plain.ArgumentList], inside.ArgumentList);
+        Assert.Equal(plain.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"], inside.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"]);
     }
 
     [Fact]
