@@ -42,7 +42,7 @@ public sealed class SafetyInvariantTests
     [Fact]
     public void A_second_candidate_in_one_epoch_breaks_one_vote_per_epoch()
     {
-        var ghost = Ghost().WithVote(0, 2, "b").WithMaxEpoch(0, 2);
+        var ghost = Ghost().WithVote(0, 2, "b", 0).WithMaxEpoch(0, 2);
         var violation = Check(StepKind.Message, 2, 2, [new("c", new Accept(2, "a"))], [new(new(2, "c"), 2, 0)], new(2, "c"), null, ref ghost);
         Assert.Equal(new Violation(InvariantNames.OneVotePerEpoch, "a votes for c (ACCEPT) in epoch 2 after voting for b in that epoch"), violation);
     }
