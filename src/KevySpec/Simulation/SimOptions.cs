@@ -75,6 +75,9 @@ public sealed record SimOptions
     /// </summary>
     public TimeSpan? LivenessBoundOverride { get; init; }
 
+    /// <summary>Put before the size in counterexample names (<c>SPEC-INVARIANT-LABELnN-seedS</c>), e.g. <c>swarm-</c>. Default none.</summary>
+    public string Label { get; init; } = "";
+
     /// <summary>The member ids: <c>a</c> … <c>g</c>.</summary>
     public IReadOnlyList<string> Members => [.. "abcdefg".Take(Nodes).Select(c => c.ToString())];
 

@@ -214,7 +214,7 @@ public sealed partial class Simulator
         var violation = _cluster.Violation ?? _simViolation;
         Counterexample? counterexample = null;
         if (violation is not null)
-            counterexample = new Counterexample(_definition.Name, $"{_definition.Name}-{violation.Invariant}-seed{_seed}", violation, _members, _seed, _events);
+            counterexample = new Counterexample(_definition.Name, $"{_definition.Name}-{violation.Invariant}-{_options.Label}n{_members.Length}-seed{_seed}", violation, _members, _seed, _events);
         return new SimResult(_seed, _cluster.Steps.Count(s => s.Kind != StepKind.Crash), _now, _elections, _maxEpoch, counterexample, _events);
     }
 
