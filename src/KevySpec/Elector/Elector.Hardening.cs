@@ -38,9 +38,10 @@ public abstract partial class Elector
     /// them; a voter's heartbeats from after its vote carry the new epoch and depose it, so the
     /// ones that keep it fenced-in were sent before the vote, at most a delay after the OFFER.
     /// Waiting this long outlasts them while every message arrives within
-    /// <c>election_timeout / 2</c>: no two primaries hold a quorum at once (write-safety).
+    /// <c>election_timeout / 2</c>: no two primaries hold a quorum at once (write-safety). The only
+    /// member of a one-node cluster has no other node that could hold a quorum: it need not wait.
     /// </summary>
-    protected bool LeaseWaitedOut() => _offerAt is { } at && _now - at >= Config.DownAfter + Config.ElectionTimeout;
+    protected bool LeaseWaitedOut() => _peers.Length == 1 || (_offerAt is { } at && _now - at >= Config.DownAfter + Config.ElectionTimeout);
 
     /// <summary>
     /// <c>note-announcer-primary</c>: an ANNOUNCE from the primary it names makes our view of that
