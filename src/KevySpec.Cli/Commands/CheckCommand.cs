@@ -6,9 +6,10 @@ using KevySpec.Simulation;
 namespace KevySpec.Cli.Commands;
 
 /// <summary>
-/// <c>kevyspec check</c>: runs the simulator over many seeds, or the bounded exhaustive model
-/// checker, against a generated elector and the invariants its spec names. Exit 0 when nothing is
-/// violated, 1 with counterexamples written to <c>--out</c>, 2 on bad arguments.
+/// <c>kevyspec check</c>: runs the simulator over many seeds and a swarm of short walks, each over
+/// cluster sizes 3, 4 and 5 by default, or the bounded exhaustive model checker, against a generated
+/// elector and the invariants its spec names. Exit 0 when nothing is violated, 1 with counterexamples
+/// written to <c>--out</c> (and every failing seed listed there), 2 on bad arguments.
 /// </summary>
 internal static class CheckCommand
 {
