@@ -65,7 +65,10 @@ public sealed partial class Simulator
                     if (item.Message is Offer offer && offer.CandidateId == step.Node)
                         return new Violation(InvariantNames.NoDisruption, string.Create(CultureInfo.InvariantCulture,
                             $"{step.Node} stands (OFFER {offer.Epoch}) while {primary}, known to every live node since {StepNarrator.Seconds(_settledAt)}, is alive and connected"));
-            if (_cluster.ElectorOf(primary) is not { Role: Role.Primary }) _settledPrimary = -1;
+            if (_cluster.ElectorOf(primary) is not { } elector) _settledPrimary = -1;
+            else if (elector.Role != Role.Primary)
+                return new Violation(InvariantNames.NoDisruption, string.Create(CultureInfo.InvariantCulture,
+                    $"{primary}, known to every live node since {StepNarrator.Seconds(_settledAt)}, is deposed while alive and connected (now {elector.Role.ToWire()} at epoch {elector.Epoch})"));
             return null;
         }
         _settledPrimary = KnownToAll();
