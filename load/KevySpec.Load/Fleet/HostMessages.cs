@@ -66,17 +66,17 @@ public sealed record StatusEvent(string Node, NodeSnapshot? Snapshot) : HostMess
 /// <summary>A step that is not quiet, with its messages as argv, and the timestamp it was taken at.</summary>
 public sealed record StepEvent(
     StepKind Kind, string Node, Role RoleBefore, ulong EpochBefore, Role RoleAfter, ulong EpochAfter,
-    IReadOnlyList<SentLine> Sent, IReadOnlyList<SaveRecord> Saves, PersistedVote StoreAfter, long Timestamp) : HostMessage
+    IReadOnlyList<SentLine> Sent, IReadOnlyList<SaveRecord> Saves, PersistedVote StoreAfter, long Timestamp, ulong OffsetAfter = 0) : HostMessage
 {
     /// <summary>The event for <paramref name="step"/>, taken at <paramref name="timestamp"/>.</summary>
     public static StepEvent From(NodeStep step, long timestamp) => new(step.Kind, step.NodeId, step.RoleBefore, step.EpochBefore, step.RoleAfter, step.EpochAfter,
-        [.. step.Sent.Select(o => new SentLine(o.To, MessageArgv.ToArgv(o.Message)))], step.Saves, step.StoreAfter, timestamp);
+        [.. step.Sent.Select(o => new SentLine(o.To, MessageArgv.ToArgv(o.Message)))], step.Saves, step.StoreAfter, timestamp, step.OffsetAfter);
 
     /// <summary>The step again.</summary>
     /// <exception cref="FormatException">A message's argv does not describe a message.</exception>
     public NodeStep ToStep() => new(Kind, Node, RoleBefore, EpochBefore, RoleAfter, EpochAfter,
         [.. Sent.Select(s => new Outbound(s.To, MessageArgv.FromArgv(s.Argv) is { Message: { } m } ? m : throw new FormatException($"not a message: {string.Join(' ', s.Argv)}")))],
-        Saves, StoreAfter);
+        Saves, StoreAfter, OffsetAfter);
 }
 
 /// <summary>One message a step sent.</summary>

@@ -7,39 +7,63 @@ using KevySpec.Simulation;
 namespace KevySpec.Cli.Commands;
 
 /// <summary>
-/// <c>kevyspec check</c>: runs the simulator over many seeds, or the bounded exhaustive model
-/// checker, against a generated elector and the invariants its spec names. Exit 0 when nothing is
-/// violated, 1 with counterexamples written to <c>--out</c>, 2 on bad arguments.
+/// <c>kevyspec check</c>: runs the simulator over many seeds and a swarm of short walks, each over
+/// cluster sizes 3, 4 and 5 by default, or the bounded exhaustive model checker, against a generated
+/// elector and the invariants its spec names. Exit 0 when nothing is violated, 1 with counterexamples
+/// written to <c>--out</c> (and every failing seed listed there), 2 on bad arguments.
 /// </summary>
 internal static class CheckCommand
 {
+    private static readonly int[] DefaultSizes = [3, 4, 5];
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var spec = SpecOption.Create();
         var mode = new Option<string>("--mode")
         {
-            Description = "sim: the deterministic simulator over many seeds (checks liveness too); exhaustive: every interleaving up to --depth.",
-            DefaultValueFactory = _ => "sim",
+            Description = "sim: the deterministic simulator over many seeds (liveness, convergence and no-disruption too); swarm: many short walks, "
+                + "each with its own fault mix (safety); exhaustive: every interleaving up to --depth. Default: sim, then swarm.",
         };
-        mode.AcceptOnlyFromAmong("sim", "exhaustive");
-        var seeds = new Option<int>("--seeds") { Description = "Seeds to simulate (sim mode).", DefaultValueFactory = _ => 1000 };
-        var firstSeed = new Option<long>("--first-seed") { Description = "The first seed (sim mode); rerun one seed with --first-seed S --seeds 1.", DefaultValueFactory = _ => 1 };
-        var nodes = new Option<int>("--nodes") { Description = "Cluster size: 1 to 7 (sim), 1 to 4 (exhaustive).", DefaultValueFactory = _ => 3 };
+        mode.AcceptOnlyFromAmong("sim", "swarm", "exhaustive");
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per cluster size: simulated runs (sim) and walks (swarm).", DefaultValueFactory = _ => 1000 };
+        var firstSeed = new Option<long>("--first-seed") { Description = "The first seed (sim, swarm); rerun one with --mode M --nodes N --first-seed S --seeds 1.", DefaultValueFactory = _ => 1 };
+        var nodes = new Option<int[]>("--nodes")
+        {
+            Description = "Cluster sizes, one or a list such as 3,4,5: 1 to 7 (sim, swarm), 1 to 4 (exhaustive). Default 3,4,5 (sim, swarm), 3 (exhaustive).",
+            CustomParser = ParseSizes,
+        };
         var depth = new Option<int>("--depth") { Description = "Longest path explored, in transitions (exhaustive mode).", DefaultValueFactory = _ => 7 };
         var outDir = new Option<string>("--out") { Description = "Folder for counterexamples (trace .jsonl + steps and diagram .md).", DefaultValueFactory = _ => "check-out" };
         seeds.Within(min: 1);
         depth.Within(min: 1);
-        var command = new Command("check", "Check a spec's invariants with the simulator or the bounded exhaustive model checker; write counterexamples.")
+        var command = new Command("check", "Check a spec's invariants with the simulator (N = 3, 4, 5 by default), a swarm of short walks, or the bounded exhaustive model checker; write counterexamples.")
         {
             spec, mode, seeds, firstSeed, nodes, depth, outDir,
         };
         command.SetAction(parsed =>
         {
-            var request = new CheckRequest(parsed.GetValue(spec)!, parsed.GetValue(mode)!, parsed.GetValue(seeds), parsed.GetValue(firstSeed),
+            var request = new CheckRequest(parsed.GetValue(spec)!, parsed.GetValue(mode), parsed.GetValue(seeds), parsed.GetValue(firstSeed),
                 parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!);
             return Run(request, output, error);
         });
         return command;
+    }
+
+    // "3" or "3,4,5": sizes in the order given, without repeats.
+    private static int[]? ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(",", result.Tokens.Select(t => t.Value));
+        var sizes = new List<int>();
+        foreach (var part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            {
+                result.AddError($"--nodes must be a cluster size or a comma-separated list of sizes, such as 3,4,5 (got '{text}')");
+                return null;
+            }
+            if (!sizes.Contains(size)) sizes.Add(size);
+        }
+        return [.. sizes];
     }
 
     private static int Run(CheckRequest request, TextWriter output, TextWriter error)
@@ -55,45 +79,118 @@ internal static class CheckCommand
             return KevySpecCli.UsageError;
         }
         using var progress = new ProgressLine(error);
-        return request.Mode == "exhaustive" ? Exhaustive(elector, request, output, error, progress) : Simulate(elector, request, output, error, progress);
+        if (request.Mode == "exhaustive") return Exhaustive(elector, request, output, error, progress);
+
+        var sizes = request.Nodes is { Length: > 0 } given ? given : DefaultSizes;
+        foreach (var size in sizes)
+            if (new SimOptions { Nodes = size }.Problem() is { } problem)
+            {
+                error.WriteLine($"kevyspec: {problem}");
+                return KevySpecCli.UsageError;
+            }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var runs = new List<SimRun>();
+        foreach (var mode in request.Mode is { } one ? [one] : new[] { "sim", "swarm" })
+            foreach (var size in sizes)
+                runs.Add(Simulate(elector, mode, size, request, output, progress));
+        var found = runs.Sum(r => r.Summary.Violations);
+        if (runs.Count > 1)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"check: {found} violations in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join("; ", runs.GroupBy(r => r.Mode).Select(g => $"{g.Key} n={string.Join(",", g.Select(r => r.Nodes))}"))})"));
+        return WriteFailures(runs, request, output, error);
     }
 
-    private static int Simulate(ElectorDefinition elector, CheckRequest request, TextWriter output, TextWriter error, ProgressLine progress)
+    private static SimRun Simulate(ElectorDefinition elector, string mode, int size, CheckRequest request, TextWriter output, ProgressLine progress)
     {
-        var options = new SimOptions { Nodes = request.Nodes };
-        if (options.Problem() is { } problem)
+        var label = $"{mode} n={size}";
+        Action<SimProgress> show = p => progress.Show($"{label}: {p.Done}/{p.Total} {(mode == "sim" ? "seeds" : "walks")}, {p.Violations} violations, {p.Elapsed.TotalSeconds:0}s");
+        SimSummary summary;
+        string detail;
+        if (mode == "sim")
         {
-            error.WriteLine($"kevyspec: {problem}");
-            return KevySpecCli.UsageError;
+            var options = new SimOptions { Nodes = size };
+            summary = SimRunner.Run(elector, options, request.FirstSeed, request.Seeds, keepFailures: 10, show);
+            detail = $"liveness bound {StepNarrator.Seconds(options.LivenessDeadline)} after faults stop";
         }
-        var summary = SimRunner.Run(elector, options, request.FirstSeed, request.Seeds, keepFailures: 10,
-            p => progress.Show($"sim: {p.Done}/{p.Total} seeds, {p.Violations} violations, {p.Elapsed.TotalSeconds:0}s"));
+        else
+        {
+            summary = Swarm.Run(elector, size, request.FirstSeed, request.Seeds, keepFailures: 10, show);
+            detail = "safety while faults go on";
+        }
         progress.Clear();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sim: {summary.Seeds} seeds, {summary.Violations} violations ({summary.Steps:N0} steps, {summary.Elections:N0} elections, {summary.Elapsed.TotalSeconds:0.0} s; liveness bound {StepNarrator.Seconds(options.LivenessDeadline)} after faults stop)"));
-        foreach (var (invariant, count) in summary.ViolationsByInvariant) output.WriteLine($"  {invariant}: {count} seeds");
-        return WriteCounterexamples(summary.Failures.Select(f => f.Counterexample!).ToList(), request.Out, output, error);
+            $"{label}: {summary.Seeds} {(mode == "sim" ? "seeds" : "walks")}, {summary.Violations} violations ({summary.Steps:N0} steps, {summary.Elections:N0} elections, {summary.Elapsed.TotalSeconds:0.0} s; {detail})"));
+        foreach (var (invariant, count) in summary.ViolationsByInvariant)
+        {
+            var seeds = summary.FailingSeeds.Where(f => f.Invariant == invariant).Select(f => f.Seed).ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {invariant}: {count} seeds ({string.Join(", ", seeds.Take(10))}{(seeds.Count > 10 ? ", …" : "")})"));
+        }
+        return new SimRun(mode, size, summary);
+    }
+
+    // Writes the counterexamples of the lowest failing seeds of each run, and the list of every failing seed.
+    private static int WriteFailures(List<SimRun> runs, CheckRequest request, TextWriter output, TextWriter error)
+    {
+        var found = runs.Sum(r => r.Summary.Violations);
+        if (found == 0) return 0;
+        var written = 0;
+        try
+        {
+            foreach (var run in runs)
+                foreach (var failure in run.Summary.Failures)
+                {
+                    var counterexample = failure.Counterexample!;
+                    var files = CounterexampleWriter.Write(request.Out, counterexample);
+                    written++;
+                    output.WriteLine($"  {counterexample.Violation} ({run.Mode} n={run.Nodes} seed {failure.Seed})");
+                    output.WriteLine($"    wrote {string.Join(" and ", files)}");
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    replay: kevyspec check --spec {request.Spec} --mode {run.Mode} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
+                }
+            var list = Path.Combine(request.Out, "failing-seeds.txt");
+            File.WriteAllLines(list, runs.SelectMany(r => r.Summary.FailingSeeds.Select(f =>
+                string.Create(CultureInfo.InvariantCulture, $"{r.Mode} n={r.Nodes} seed {f.Seed} {f.Invariant}"))));
+            output.WriteLine($"  {found} failing runs found; counterexamples of {written} written to {request.Out} (the lowest seeds of each size and mode); every failing seed is in {list}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"kevyspec: cannot write counterexamples to '{request.Out}': {e.Message}");
+            return KevySpecCli.UsageError;
+        }
+        return 1;
     }
 
     private static int Exhaustive(ElectorDefinition elector, CheckRequest request, TextWriter output, TextWriter error, ProgressLine progress)
     {
-        var options = new CheckOptions { Nodes = request.Nodes, MaxDepth = request.Depth };
-        if (options.Problem() is { } problem)
+        var all = new List<Counterexample>();
+        int[] sizes = request.Nodes is { Length: > 0 } given ? given : [3];
+        var checks = new List<CheckOptions>();
+        foreach (var size in sizes)
         {
-            error.WriteLine($"kevyspec: {problem}");
-            return KevySpecCli.UsageError;
+            var options = new CheckOptions { Nodes = size, MaxDepth = request.Depth };
+            if (options.Problem() is { } problem)
+            {
+                error.WriteLine($"kevyspec: {problem}");
+                return KevySpecCli.UsageError;
+            }
+            checks.Add(options);
         }
-        var result = new ExhaustiveChecker(elector, options).Run(p =>
-            progress.Show(string.Create(CultureInfo.InvariantCulture,
-                $"exhaustive: depth {p.Depth}, {p.Explored:N0} states, {p.Distinct:N0} distinct, {p.StatesPerSecond:N0} states/s, {p.Violations} violations")));
-        progress.Clear();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"exhaustive: {result.Explored} states, {result.Distinct} distinct, depth {result.DepthReached}, {result.StatesPerSecond:0} states/s, {result.Counterexamples.Count} violations"));
-        output.WriteLine($"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
-        foreach (var name in result.Unchecked) output.WriteLine($"  {name}: not checked in exhaustive mode (run --mode sim)");
-        foreach (var counterexample in result.Counterexamples)
-            output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {counterexample.Events.Count - options.Nodes} moves after the start");
-        return WriteCounterexamples(result.Counterexamples, request.Out, output, error);
+        foreach (var options in checks)
+        {
+            var result = new ExhaustiveChecker(elector, options).Run(p =>
+                progress.Show(string.Create(CultureInfo.InvariantCulture,
+                    $"exhaustive: depth {p.Depth}, {p.Explored:N0} states, {p.Distinct:N0} distinct, {p.StatesPerSecond:N0} states/s, {p.Violations} violations")));
+            progress.Clear();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"exhaustive: {result.Explored} states, {result.Distinct} distinct, depth {result.DepthReached}, {result.StatesPerSecond:0} states/s, {result.Counterexamples.Count} violations"));
+            output.WriteLine($"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            foreach (var name in result.Unchecked) output.WriteLine($"  {name}: not checked in exhaustive mode (run --mode sim)");
+            foreach (var counterexample in result.Counterexamples)
+                output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {counterexample.Events.Count - options.Nodes} moves after the start");
+            all.AddRange(result.Counterexamples);
+        }
+        return WriteCounterexamples(all, request.Out, output, error);
     }
 
     private static string Describe(CheckStop stop) => stop switch
@@ -125,7 +222,9 @@ internal static class CheckCommand
         return 1;
     }
 
-    private sealed record CheckRequest(string Spec, string Mode, int Seeds, long FirstSeed, int Nodes, int Depth, string Out);
+    private sealed record CheckRequest(string Spec, string? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out);
+
+    private sealed record SimRun(string Mode, int Nodes, SimSummary Summary);
 
     /// <summary>
     /// A status line on stderr, rewritten in place about once a second; silent when stderr is not

@@ -10,8 +10,9 @@ namespace KevySpec.Checking;
 /// The merges rely on how the vocabulary reads each instant (Elector.Guards.cs): the last HB sent
 /// to a peer matters only while younger than hb_interval (older ≡ never sent: an HB is due); a
 /// view matters only while younger than down_after (older ≡ no view: DOWN, not counted, not a rival);
-/// the first tick only until down_after has passed, the OFFER instant only until election_timeout
-/// has, and a backoff deadline only until it passes. The two instants only <c>NextTickAt</c> reads
+/// the first tick only until down_after has passed, the OFFER instant only until down_after +
+/// election_timeout has (election_timeout for the timeout, the sum for the hardened spec's
+/// lease-waited-out), and a backoff deadline only until it passes. The two instants only <c>NextTickAt</c> reads
 /// are zero. A guard that reads an instant differently must extend this class.
 /// </remarks>
 internal sealed class AbstractTime(ElectConfig config)
@@ -24,7 +25,7 @@ internal sealed class AbstractTime(ElectConfig config)
     {
         var now = Present + elapsed;
         var firstTick = s.FirstTick is { } first ? Back(Max(first, now - config.DownAfter), elapsed) : (TimeSpan?)null;
-        var offerAt = s.OfferAt is { } offer ? Back(Max(offer, now - config.ElectionTimeout), elapsed) : (TimeSpan?)null;
+        var offerAt = s.OfferAt is { } offer ? Back(Max(offer, now - config.DownAfter - config.ElectionTimeout), elapsed) : (TimeSpan?)null;
         var backoff = s.BackoffUntil is { } until && until > now ? Back(until, elapsed) : (TimeSpan?)null;
 
         var sent = (TimeSpan?[])s.LastHbSentArray.Clone();

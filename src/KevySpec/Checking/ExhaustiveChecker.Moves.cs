@@ -182,6 +182,7 @@ public sealed partial class ExhaustiveChecker
             Out = sent,
             Saves = _stores[node].StepSaves,
             StoreAfter = durable,
+            Offset = elector.ReplOffset,
             Nodes = _statuses,
             Members = _members,
         };

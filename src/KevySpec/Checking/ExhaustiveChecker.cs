@@ -98,7 +98,7 @@ public sealed partial class ExhaustiveChecker
             .ThenBy(f => InvariantOrder(f.Key))
             .Select(f => Concretize(f.Value.State, f.Value.Violation))
             .ToList();
-        IReadOnlyList<string> unchecked_ = _invariants.Liveness ? [InvariantNames.Liveness] : [];
+        IReadOnlyList<string> unchecked_ = [.. _invariants.SimulatorOnlyNames];
         return new ExhaustiveResult(_explored, _visited.Count, depth, stop, clock.Elapsed, counterexamples, unchecked_);
     }
 

@@ -18,14 +18,35 @@ public static class InvariantNames
     /// <summary>Every OFFER, ACCEPT and epoch change is preceded by the matching save.</summary>
     public const string DurableBeforeSend = "durable-before-send";
 
+    /// <summary>
+    /// The winner of an epoch was the best of its voters: no node that voted for it had, when it voted,
+    /// a higher offset than the winner's OFFER carried, or the same offset and a byte-wise smaller id.
+    /// </summary>
+    public const string BestCandidateWins = "best-candidate-wins";
+
+    /// <summary>No two live primaries answer <c>has_quorum(now)</c> true at the same instant (under the simulator's delay bound).</summary>
+    public const string WriteSafety = "write-safety";
+
+    /// <summary>Once faults stop and every live node knows one primary, nobody stands unless that primary dies or is cut off.</summary>
+    public const string NoDisruption = "no-disruption";
+
     /// <summary>Once faults stop and a majority is connected, a primary is elected and known within a bound.</summary>
     public const string Liveness = "liveness";
 
+    /// <summary>Once faults stop, every live node ends as the one primary or a replica following it.</summary>
+    public const string Convergence = "convergence";
+
     /// <summary>Every name above, in the order reports list them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ElectionSafety, SinglePrimary, OneVotePerEpoch, EpochMonotonic, DurableBeforeSend, Liveness];
+        [ElectionSafety, SinglePrimary, OneVotePerEpoch, EpochMonotonic, DurableBeforeSend, BestCandidateWins, WriteSafety, NoDisruption, Liveness, Convergence];
 
-    /// <summary>The invariants checked after every step (all but <see cref="Liveness"/>, which needs time and a fault-free stretch).</summary>
+    /// <summary>The invariants checked after every step from the step alone and the ghost history (every mode, the online checker too).</summary>
     public static IReadOnlyList<string> Safety { get; } =
-        [ElectionSafety, SinglePrimary, OneVotePerEpoch, EpochMonotonic, DurableBeforeSend];
+        [ElectionSafety, SinglePrimary, OneVotePerEpoch, EpochMonotonic, DurableBeforeSend, BestCandidateWins];
+
+    /// <summary>
+    /// The invariants only the simulator checks: they need real (virtual) time, a delay bound or a
+    /// fault-free stretch.
+    /// </summary>
+    public static IReadOnlyList<string> SimulatorOnly { get; } = [WriteSafety, NoDisruption, Liveness, Convergence];
 }

@@ -14,7 +14,11 @@ public sealed class InvariantSet
         OneVotePerEpoch = names.Contains(InvariantNames.OneVotePerEpoch);
         EpochMonotonic = names.Contains(InvariantNames.EpochMonotonic);
         DurableBeforeSend = names.Contains(InvariantNames.DurableBeforeSend);
+        BestCandidateWins = names.Contains(InvariantNames.BestCandidateWins);
+        WriteSafety = names.Contains(InvariantNames.WriteSafety);
+        NoDisruption = names.Contains(InvariantNames.NoDisruption);
         Liveness = names.Contains(InvariantNames.Liveness);
+        Convergence = names.Contains(InvariantNames.Convergence);
     }
 
     /// <summary>The invariant names, in the spec's order.</summary>
@@ -35,11 +39,26 @@ public sealed class InvariantSet
     /// <summary>True when <c>durable-before-send</c> is checked.</summary>
     public bool DurableBeforeSend { get; }
 
+    /// <summary>True when <c>best-candidate-wins</c> is checked.</summary>
+    public bool BestCandidateWins { get; }
+
+    /// <summary>True when <c>write-safety</c> is checked (by the simulator: it needs time and a delay bound).</summary>
+    public bool WriteSafety { get; }
+
+    /// <summary>True when <c>no-disruption</c> is checked (by the simulator, once faults stop).</summary>
+    public bool NoDisruption { get; }
+
     /// <summary>True when <c>liveness</c> is checked (by the simulator: it needs time and a fault-free stretch).</summary>
     public bool Liveness { get; }
 
-    /// <summary>The safety invariants of this set (every name but <c>liveness</c>).</summary>
-    public IEnumerable<string> SafetyNames => Names.Where(n => n != InvariantNames.Liveness);
+    /// <summary>True when <c>convergence</c> is checked (by the simulator, once faults stop).</summary>
+    public bool Convergence { get; }
+
+    /// <summary>The invariants of this set checked after every step, in every mode (<see cref="InvariantNames.Safety"/>).</summary>
+    public IEnumerable<string> SafetyNames => Names.Where(InvariantNames.Safety.Contains);
+
+    /// <summary>The invariants of this set only the simulator checks (<see cref="InvariantNames.SimulatorOnly"/>).</summary>
+    public IEnumerable<string> SimulatorOnlyNames => Names.Where(InvariantNames.SimulatorOnly.Contains);
 
     /// <summary>The invariants <paramref name="table"/> claims.</summary>
     /// <exception cref="UnknownInvariantException">The spec names an invariant this checker does not implement.</exception>
@@ -69,6 +88,7 @@ public sealed class InvariantSet
         violation = SafetyInvariants.EpochMonotonic(facts, ref ghost);
         if (violation is not null && EpochMonotonic) return violation;
         if (DurableBeforeSend && SafetyInvariants.DurableBeforeSend(facts) is { } notDurable) return notDurable;
+        if (BestCandidateWins && SafetyInvariants.BestCandidateWins(facts, ghost) is { } notBest) return notBest;
         return null;
     }
 }

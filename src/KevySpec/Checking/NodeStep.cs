@@ -16,6 +16,7 @@ namespace KevySpec.Checking;
 /// <param name="Sent">The batch the step emitted, in order.</param>
 /// <param name="Saves">The saves the step made, in order, with the elector's epoch and queued output at each.</param>
 /// <param name="StoreAfter">The node's durable pair after the step.</param>
+/// <param name="OffsetAfter">Its replication offset after the step (what its votes compared; 0 after a crash).</param>
 public readonly record struct NodeStep(
     StepKind Kind,
     string NodeId,
@@ -25,7 +26,8 @@ public readonly record struct NodeStep(
     ulong EpochAfter,
     IReadOnlyList<Outbound> Sent,
     IReadOnlyList<SaveRecord> Saves,
-    PersistedVote StoreAfter)
+    PersistedVote StoreAfter,
+    ulong OffsetAfter = 0)
 {
     /// <summary>
     /// True when the step cannot break a safety invariant by itself: a tick, message or offset change

@@ -67,6 +67,7 @@ public sealed class OnlineChecker
                 Out = step.Sent,
                 Saves = step.Saves,
                 StoreAfter = step.StoreAfter,
+                Offset = step.OffsetAfter,
                 Nodes = _statuses,
                 Members = Members,
             };

@@ -10,7 +10,7 @@ internal sealed class SafetyGhost : IEquatable<SafetyGhost>
 {
     private readonly int _hash;
 
-    private SafetyGhost((ulong Epoch, int Node)[] winners, ulong[] maxEpoch, (ulong Epoch, string Candidate)[][] votes)
+    private SafetyGhost((ulong Epoch, int Node)[] winners, ulong[] maxEpoch, (ulong Epoch, string Candidate, ulong Offset)[][] votes)
     {
         Winners = winners;
         MaxEpoch = maxEpoch;
@@ -32,12 +32,15 @@ internal sealed class SafetyGhost : IEquatable<SafetyGhost>
     /// <summary>Per node, the highest epoch it has had (0 before its first elector).</summary>
     public ulong[] MaxEpoch { get; }
 
-    /// <summary>Per node, the votes it cast (its own candidacies included), sorted by epoch.</summary>
-    public (ulong Epoch, string Candidate)[][] Votes { get; }
+    /// <summary>
+    /// Per node, the votes it cast (its own candidacies included), sorted by epoch, each with the
+    /// voter's offset when it voted (a candidacy: the offset its OFFER carried).
+    /// </summary>
+    public (ulong Epoch, string Candidate, ulong Offset)[][] Votes { get; }
 
     public static SafetyGhost Initial(int nodes)
     {
-        var votes = new (ulong, string)[nodes][];
+        var votes = new (ulong, string, ulong)[nodes][];
         for (var i = 0; i < nodes; i++) votes[i] = [];
         return new SafetyGhost([], new ulong[nodes], votes);
     }
@@ -53,8 +56,16 @@ internal sealed class SafetyGhost : IEquatable<SafetyGhost>
     /// <summary>Whom <paramref name="node"/> voted for in <paramref name="epoch"/>, or null.</summary>
     public string? VoteOf(int node, ulong epoch)
     {
-        foreach (var (e, candidate) in Votes[node])
+        foreach (var (e, candidate, _) in Votes[node])
             if (e == epoch) return candidate;
+        return null;
+    }
+
+    /// <summary>The offset <paramref name="node"/> had when it voted in <paramref name="epoch"/>, or null when it did not vote.</summary>
+    public ulong? OffsetAtVote(int node, ulong epoch)
+    {
+        foreach (var (e, _, offset) in Votes[node])
+            if (e == epoch) return offset;
         return null;
     }
 
@@ -75,12 +86,12 @@ internal sealed class SafetyGhost : IEquatable<SafetyGhost>
         return new SafetyGhost(Winners, max, Votes);
     }
 
-    public SafetyGhost WithVote(int node, ulong epoch, string candidate)
+    public SafetyGhost WithVote(int node, ulong epoch, string candidate, ulong offset)
     {
-        var votes = ((ulong, string)[][])Votes.Clone();
-        var list = new (ulong Epoch, string Candidate)[Votes[node].Length + 1];
+        var votes = ((ulong, string, ulong)[][])Votes.Clone();
+        var list = new (ulong Epoch, string Candidate, ulong Offset)[Votes[node].Length + 1];
         Votes[node].CopyTo(list, 0);
-        list[^1] = (epoch, candidate);
+        list[^1] = (epoch, candidate, offset);
         Array.Sort(list, static (a, b) => a.Epoch != b.Epoch ? a.Epoch.CompareTo(b.Epoch) : string.CompareOrdinal(a.Candidate, b.Candidate));
         votes[node] = list;
         return new SafetyGhost(Winners, MaxEpoch, votes);

@@ -45,11 +45,11 @@ internal static class SafetyInvariants
     {
         foreach (var item in facts.Out)
         {
-            var (epoch, candidate, what) = item.Message switch
+            var (epoch, candidate, offset, what) = item.Message switch
             {
-                Offer offer when offer.CandidateId == facts.NodeId => (offer.Epoch, facts.NodeId, "stands (OFFER)"),
-                Accept accept when accept.VoterId == facts.NodeId => (accept.Epoch, item.To, $"votes for {item.To} (ACCEPT)"),
-                _ => (0UL, "", ""),
+                Offer offer when offer.CandidateId == facts.NodeId => (offer.Epoch, facts.NodeId, offer.ReplOffset, "stands (OFFER)"),
+                Accept accept when accept.VoterId == facts.NodeId => (accept.Epoch, item.To, facts.Offset, $"votes for {item.To} (ACCEPT)"),
+                _ => (0UL, "", 0UL, ""),
             };
             if (what.Length == 0) continue;
             var earlier = ghost.VoteOf(facts.Node, epoch);
@@ -59,7 +59,7 @@ internal static class SafetyInvariants
             if (!SavedDuringStep(facts, new PersistedVote(epoch, candidate)))
                 return new(InvariantNames.OneVotePerEpoch,
                     $"{facts.NodeId} {what} in epoch {N(epoch)} without persisting ({N(epoch)}, {candidate}); its store holds {Show(facts.StoreAfter)}");
-            if (earlier is null) ghost = ghost.WithVote(facts.Node, epoch, candidate);
+            if (earlier is null) ghost = ghost.WithVote(facts.Node, epoch, candidate, offset);
         }
         return null;
     }
@@ -107,6 +107,31 @@ internal static class SafetyInvariants
         if (facts.EpochAfter > Math.Max(1UL, facts.StoreAfter.Epoch))
             return new(InvariantNames.DurableBeforeSend,
                 $"{facts.NodeId} is at epoch {N(facts.EpochAfter)} but its store holds {Show(facts.StoreAfter)}");
+        return null;
+    }
+
+    /// <summary>
+    /// When a node announces itself winner of an epoch, none of the nodes that voted for it in that
+    /// epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same
+    /// offset and a byte-wise smaller id: the votes went to the best candidate among its voters.
+    /// </summary>
+    public static Violation? BestCandidateWins(in StepFacts facts, SafetyGhost ghost)
+    {
+        foreach (var item in facts.Out)
+        {
+            if (item.Message is not Announce announce || announce.PrimaryId != facts.NodeId) continue;
+            if (ghost.OffsetAtVote(facts.Node, announce.Epoch) is not { } offered || ghost.VoteOf(facts.Node, announce.Epoch) != facts.NodeId) continue;
+            for (var voter = 0; voter < facts.Members.Count; voter++)
+            {
+                if (voter == facts.Node || ghost.VoteOf(voter, announce.Epoch) != facts.NodeId) continue;
+                var offset = ghost.OffsetAtVote(voter, announce.Epoch)!.Value;
+                var id = facts.Members[voter];
+                if (offset > offered || (offset == offered && NodeIds.Compare(id, facts.NodeId) < 0))
+                    return new(InvariantNames.BestCandidateWins,
+                        $"{facts.NodeId} wins epoch {N(announce.Epoch)} with offset {N(offered)} in its OFFER, but voter {id} had offset {N(offset)} when it voted"
+                        + (offset == offered ? $" and the smaller id" : ""));
+            }
+        }
         return null;
     }
 

@@ -53,6 +53,9 @@ internal readonly ref struct StepFacts
     /// <summary>The node's durable pair after the step.</summary>
     public required PersistedVote StoreAfter { get; init; }
 
+    /// <summary>The node's replication offset after the step (what a vote it cast compared against the OFFER's).</summary>
+    public ulong Offset { get; init; }
+
     /// <summary>Every node's status after the step, in member-list order.</summary>
     public required ReadOnlySpan<NodeStatus> Nodes { get; init; }
 

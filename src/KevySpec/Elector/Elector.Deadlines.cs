@@ -15,9 +15,15 @@ public abstract partial class Elector
     public TimeSpan? NextTickAt()
     {
         if (_firstTick is null) return _lastNow;
-        if (_role == Role.Candidate && _offerAt.HasValue && _tally.Count >= Quorum) return _lastNow;
-
         TimeSpan? next = null;
+        if (_role == Role.Candidate && _offerAt is { } offered && _tally.Count >= Quorum)
+        {
+            // A candidate with a quorum announces at its next tick, or, when its spec waits out the
+            // old primary's lease (lease-waited-out), once that wait is over.
+            if (_lastTick < _lastNow) return _lastNow;
+            Future(ref next, offered + Config.DownAfter + Config.ElectionTimeout);
+        }
+
         for (var i = 0; i < _peers.Length; i++)
         {
             if (_peers[i] == NodeId) continue;

@@ -45,6 +45,30 @@ public abstract partial class Elector
     }
 
     /// <summary>
+    /// <c>lease-waited-out</c>: <c>down_after + election_timeout</c> have passed since this
+    /// candidate's OFFER. A primary that can still hear a majority keeps answering
+    /// <c>has_quorum</c> true for <c>down_after</c> after the last heartbeat it got from each of
+    /// them; a voter's heartbeats from after its vote carry the new epoch and depose it, so the
+    /// ones that keep it fenced-in were sent before the vote, at most a delay after the OFFER.
+    /// Waiting this long outlasts them while every message arrives within
+    /// <c>election_timeout / 2</c>: no two primaries hold a quorum at once (write-safety). The only
+    /// member of a one-node cluster has no other node that could hold a quorum: it need not wait.
+    /// </summary>
+    protected bool LeaseWaitedOut() => _peers.Length == 1 || (_offerAt is { } at && _now - at >= Config.DownAfter + Config.ElectionTimeout);
+
+    /// <summary>
+    /// <c>note-announcer-primary</c>: an ANNOUNCE from the primary it names makes our view of that
+    /// node claim primary at the announced epoch. Its last heartbeat still says candidate (a winner
+    /// waits out the old primary's lease as one), and <c>primary-lost</c> would otherwise make a
+    /// node that just learnt the primary stand against it (a spurious election).
+    /// </summary>
+    protected void NoteAnnouncerPrimary(Announce announce)
+    {
+        if (_from != announce.PrimaryId || !_views.TryGetValue(_from, out var view)) return;
+        _views[_from] = view with { Role = Role.Primary, Epoch = announce.Epoch };
+    }
+
+    /// <summary>
     /// <c>rise-to-live-epoch</c>: when a live member's last heartbeat claimed a higher epoch than
     /// ours, save <c>(that epoch, none)</c> and take it, so the OFFER that follows is new to every
     /// live member (otherwise a candidate behind by k epochs needs k failed candidacies).

@@ -148,7 +148,8 @@ public sealed class Cluster
         _steps.Add(step);
         if (Violation is not null) return step;
         var after = node.Elector;
-        var observed = new NodeStep(step.Kind, node.Id, before.Role, before.Epoch, after?.Role ?? Role.Replica, after?.Epoch ?? 0, sent, saves, node.Store.Durable);
+        var observed = new NodeStep(step.Kind, node.Id, before.Role, before.Epoch, after?.Role ?? Role.Replica, after?.Epoch ?? 0, sent, saves, node.Store.Durable,
+            after?.ReplOffset ?? 0);
         if (_checker.Observe(observed) is { } violation)
         {
             Violation = violation;

@@ -37,6 +37,35 @@ public sealed record SimOptions
     /// <summary>The roles a revived node restarts in, drawn uniformly. Default Replica only (see docs/checking.md).</summary>
     public IReadOnlyList<Role> RestartRoles { get; init; } = [Role.Replica];
 
+    /// <summary>
+    /// Relative weights of the fault kinds, in this order: offset move, one-way cut, symmetric cut,
+    /// isolation, heal, kill, revival, pause, quick restart. Default 25, 15, 8, 5, 15, 10, 10, 6, 6.
+    /// </summary>
+    public IReadOnlyList<int> FaultWeights { get; init; } = [25, 15, 8, 5, 15, 10, 10, 6, 6];
+
+    /// <summary>
+    /// True (default) to go on once faults stop: a restart-only phase, then liveness, no-disruption
+    /// and convergence. False ends the run when faults stop and late messages have landed (a short
+    /// swarm walk, safety only).
+    /// </summary>
+    public bool QuietChecks { get; init; } = true;
+
+    /// <summary>
+    /// How long, once faults stop (and late messages have landed), nodes still restart, rejoin, or
+    /// the primary is killed and brought back; no-disruption is checked throughout. Default 20 s.
+    /// </summary>
+    public TimeSpan PostFaultPhase { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Mean time between two events of the post-fault phase. Default 5 s.</summary>
+    public TimeSpan MeanRestartGap { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The delay bound write-safety assumes: <c>election_timeout / 2</c> (the timeout already assumes
+    /// an OFFER and its ACCEPT travel within it). After a message took longer (a late message beyond
+    /// it, or one held for a paused node), write-safety is not judged for <c>down_after</c> plus the bound.
+    /// </summary>
+    public TimeSpan DelayBound => Config.ElectionTimeout / 2;
+
     /// <summary>How long the run goes on after the liveness deadline, checking that the primary stays. Default 10 s.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -45,6 +74,9 @@ public sealed record SimOptions
     /// see <see cref="LivenessBound.For"/>. Null for that derived bound.
     /// </summary>
     public TimeSpan? LivenessBoundOverride { get; init; }
+
+    /// <summary>Put before the size in counterexample names (<c>SPEC-INVARIANT-LABELnN-seedS</c>), e.g. <c>swarm-</c>. Default none.</summary>
+    public string Label { get; init; } = "";
 
     /// <summary>The member ids: <c>a</c> … <c>g</c>.</summary>
     public IReadOnlyList<string> Members => [.. "abcdefg".Take(Nodes).Select(c => c.ToString())];
@@ -61,6 +93,8 @@ public sealed record SimOptions
         if (MaxDelay <= TimeSpan.Zero || MaxLateDelay < TimeSpan.Zero) return "delays must be positive";
         if (MaxDropRate is < 0 or > 1 || MaxDuplicateRate is < 0 or > 1 || MaxLateRate is < 0 or > 1) return "rates must be within 0..1";
         if (RestartRoles.Count == 0) return "at least one restart role is needed";
+        if (FaultWeights.Count != 9 || FaultWeights.Any(w => w < 0) || FaultWeights.Sum() <= 0) return "fault weights must be 9 non-negative numbers, not all zero";
+        if (PostFaultPhase < TimeSpan.Zero || MeanRestartGap <= TimeSpan.Zero) return "the post-fault phase must not be negative and its mean gap must be positive";
         try { Config.Validate(); }
         catch (ArgumentException e) { return e.Message; }
         return null;
@@ -73,13 +107,14 @@ public static class LivenessBound
     /// <summary>
     /// <c>down_after + hb + 2·d</c> (stale beliefs in a lost primary expire and every live view is
     /// refreshed) <c>+ N·(election_timeout + backoff + max jitter + hb + 2·d)</c> (at most one failed
-    /// candidacy per member) <c>+ hb + d</c> (the winner's ANNOUNCE and heartbeats reach the majority),
-    /// where d is the largest one-way delay once faults stop.
+    /// candidacy per member) <c>+ down_after + election_timeout</c> (the winner waits out the old
+    /// primary's lease, in the hardened spec) <c>+ hb + d</c> (the winner's ANNOUNCE and heartbeats
+    /// reach the majority), where d is the largest one-way delay once faults stop.
     /// </summary>
     public static TimeSpan For(ElectConfig config, int nodes, TimeSpan maxDelay)
     {
         ArgumentNullException.ThrowIfNull(config);
         var round = config.ElectionTimeout + config.ElectionBackoff + config.ElectionBackoffJitter + config.HbInterval + 2 * maxDelay;
-        return config.DownAfter + config.HbInterval + 2 * maxDelay + nodes * round + config.HbInterval + maxDelay;
+        return config.DownAfter + config.HbInterval + 2 * maxDelay + nodes * round + config.DownAfter + config.ElectionTimeout + config.HbInterval + maxDelay;
     }
 }

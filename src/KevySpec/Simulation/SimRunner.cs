@@ -16,8 +16,9 @@ public readonly record struct SimProgress(int Done, int Total, int Violations, T
 /// <param name="ViolationsByInvariant">Failing seeds per broken invariant.</param>
 /// <param name="Failures">The failing runs (lowest seeds first, at most the number asked for), with their counterexamples.</param>
 /// <param name="Elapsed">Wall time.</param>
+/// <param name="FailingSeeds">Every failing seed with the invariant it broke, lowest seed first (also those beyond <paramref name="Failures"/>).</param>
 public sealed record SimSummary(int Seeds, long Steps, long Elections, IReadOnlyDictionary<string, int> ViolationsByInvariant,
-    IReadOnlyList<SimResult> Failures, TimeSpan Elapsed)
+    IReadOnlyList<SimResult> Failures, TimeSpan Elapsed, IReadOnlyList<(long Seed, string Invariant)> FailingSeeds)
 {
     /// <summary>Seeds that broke an invariant.</summary>
     public int Violations => ViolationsByInvariant.Values.Sum();
@@ -31,14 +32,27 @@ public static class SimRunner
     public static SimSummary Run(ElectorDefinition definition, SimOptions options, long firstSeed, int seeds, int keepFailures = 10,
         Action<SimProgress>? progress = null, CancellationToken cancel = default)
     {
-        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
-        if (seeds < 1) throw new ArgumentException($"seeds must be at least 1 (got {seeds})", nameof(seeds));
         if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
+        return Run(definition, _ => options, firstSeed, seeds, keepFailures, progress, cancel);
+    }
+
+    /// <summary>
+    /// Runs seeds <paramref name="firstSeed"/> … <paramref name="firstSeed"/> + <paramref name="seeds"/> − 1,
+    /// each with the options <paramref name="optionsFor"/> gives for it (a swarm: see <see cref="Swarm"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Some seed's options are not usable, or <paramref name="seeds"/> is not positive.</exception>
+    public static SimSummary Run(ElectorDefinition definition, Func<long, SimOptions> optionsFor, long firstSeed, int seeds, int keepFailures = 10,
+        Action<SimProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(optionsFor);
+        if (seeds < 1) throw new ArgumentException($"seeds must be at least 1 (got {seeds})", nameof(seeds));
 
         var clock = Stopwatch.StartNew();
         var gate = new object();
         var failures = new List<SimResult>();
+        var failingSeeds = new List<(long, string)>();
         var byInvariant = new SortedDictionary<string, int>(StringComparer.Ordinal);
         long steps = 0, elections = 0;
         var done = 0;
@@ -46,7 +60,7 @@ public static class SimRunner
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         Parallel.For(0, seeds, parallel, offset =>
         {
-            var result = Simulator.Run(definition, options, firstSeed + offset);
+            var result = Simulator.Run(definition, optionsFor(firstSeed + offset), firstSeed + offset);
             lock (gate)
             {
                 done++;
@@ -55,6 +69,7 @@ public static class SimRunner
                 if (result.Violation is { } violation)
                 {
                     byInvariant[violation.Invariant] = byInvariant.GetValueOrDefault(violation.Invariant) + 1;
+                    failingSeeds.Add((result.Seed, violation.Invariant));
                     failures.Add(result);
                     // Keep the lowest seeds only, whatever order the cores finish in.
                     if (failures.Count > keepFailures)
@@ -71,7 +86,8 @@ public static class SimRunner
             }
         });
         failures.Sort((x, y) => x.Seed.CompareTo(y.Seed));
+        failingSeeds.Sort();
         clock.Stop();
-        return new SimSummary(seeds, steps, elections, byInvariant, failures, clock.Elapsed);
+        return new SimSummary(seeds, steps, elections, byInvariant, failures, clock.Elapsed, failingSeeds);
     }
 }

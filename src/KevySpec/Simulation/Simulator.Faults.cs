@@ -3,46 +3,64 @@ using System.Globalization;
 namespace KevySpec.Simulation;
 
 // Fault injection: during the fault phase, at exponentially spaced instants, one fault of a kind
-// drawn from the seed; when the phase ends, every fault stops and a majority is brought back.
+// drawn from the seed (weighted by SimOptions.FaultWeights); when the phase ends, every fault stops
+// and a majority is brought back. Then, for PostFaultPhase, only restarts and rejoins happen (the
+// events no-disruption says must not cause an election) and kills of the primary (which may).
 public sealed partial class Simulator
 {
-    private TimeSpan NextFaultAt()
+    private TimeSpan _restartPhaseEnd;
+
+    private TimeSpan NextFaultAt() => _now + Gap(_options.MeanFaultGap);
+
+    private TimeSpan Gap(TimeSpan mean)
     {
-        var gap = -Math.Log(1 - _random.NextDouble()) * _options.MeanFaultGap.TotalMicroseconds;
-        return _now + TimeSpan.FromMicroseconds(Math.Max(1, (long)gap));
+        var gap = -Math.Log(1 - _random.NextDouble()) * mean.TotalMicroseconds;
+        return TimeSpan.FromMicroseconds(Math.Max(1, (long)gap));
+    }
+
+    private FaultKind DrawFault()
+    {
+        var weights = _options.FaultWeights;
+        var roll = _random.Next(weights.Sum());
+        for (var kind = 0; kind < weights.Count; kind++)
+        {
+            if (roll < weights[kind]) return (FaultKind)kind;
+            roll -= weights[kind];
+        }
+        return FaultKind.QuickRestart;
     }
 
     private void InjectFault()
     {
         var n = _members.Length;
-        var roll = _random.Next(100);
+        var kind = DrawFault();
         var node = _random.Next(n);
         var other = n > 1 ? (node + 1 + _random.Next(n - 1)) % n : node;
-        switch (roll)
+        switch (kind)
         {
-            case < 25:
+            case FaultKind.OffsetMove:
                 if (_hosts[node].Alive) MoveOffset(node);
                 break;
-            case < 40:
+            case FaultKind.OneWayCut:
                 if (node != other) Cut(node, other, oneWay: true);
                 break;
-            case < 48:
+            case FaultKind.Cut:
                 if (node != other) Cut(node, other, oneWay: false);
                 break;
-            case < 53:
+            case FaultKind.Isolate:
                 Isolate(node);
                 break;
-            case < 68:
+            case FaultKind.Heal:
                 if (_random.Next(3) == 0) HealAll();
                 else if (node != other) Heal(node, other);
                 break;
-            case < 78:
+            case FaultKind.Kill:
                 if (_hosts[node].Alive) Kill(node);
                 break;
-            case < 88:
+            case FaultKind.Revive:
                 if (!_hosts[node].Alive) Revive(node);
                 break;
-            case < 94:
+            case FaultKind.Pause:
                 if (_hosts[node].Alive) Pause(node);
                 break;
             default:
@@ -134,8 +152,48 @@ public sealed partial class Simulator
             var dead = Enumerable.Range(0, _members.Length).Where(i => !_hosts[i].Alive).ToList();
             Revive(dead[_random.Next(dead.Count)]);
         }
+        _faultsStoppedAt = _now;
+        if (!_options.QuietChecks)
+        {
+            Note("faults stop; the run ends once late messages have landed");
+            Enqueue(_now + _options.MaxLateDelay, new Pending(PendingKind.End));
+            return;
+        }
         Note("faults stop: no more loss, duplication, late messages, partitions, crashes or offset moves");
         // Late messages sent just before may still arrive up to MaxLateDelay later: faults are over after that.
-        Enqueue(_now + _options.MaxLateDelay + _options.LivenessDeadline, new Pending(PendingKind.Deadline));
+        var settled = _now + _options.MaxLateDelay;
+        Enqueue(settled, new Pending(PendingKind.ArmNoDisruption));
+        _restartPhaseEnd = settled + _options.PostFaultPhase;
+        var first = settled + Gap(_options.MeanRestartGap);
+        if (first < _restartPhaseEnd) Enqueue(first, new Pending(PendingKind.Restart));
+        Enqueue(_restartPhaseEnd + _options.LivenessDeadline, new Pending(PendingKind.Deadline));
     }
+
+    // After faults: a quick restart of any live node, a dead node rejoining, or the primary killed
+    // and brought back a little later (a majority stays alive).
+    private void PostFaultEvent()
+    {
+        var node = _random.Next(_members.Length);
+        switch (_random.Next(3))
+        {
+            case 0 when _hosts[node].Alive:
+                Kill(node);
+                Revive(node);
+                break;
+            case 1 when Enumerable.Range(0, _members.Length).FirstOrDefault(i => !_hosts[i].Alive, -1) is var dead and >= 0:
+                Revive(dead);
+                break;
+            default:
+                var primary = Enumerable.Range(0, _members.Length).FirstOrDefault(i => _cluster.ElectorOf(_members[i]) is { Role: Role.Primary }, -1);
+                if (primary < 0 || _hosts.Count(h => h.Alive) - 1 < _members.Length / 2 + 1) return;
+                Kill(primary);
+                var back = _now + TimeSpan.FromMicroseconds(_random.NextInt64((long)(_options.Config.DownAfter + _options.Config.ElectionTimeout).TotalMicroseconds * 2));
+                Enqueue(back < _restartPhaseEnd ? back : Max(_now, _restartPhaseEnd), new Pending(PendingKind.Revive, primary));
+                break;
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private enum FaultKind { OffsetMove, OneWayCut, Cut, Isolate, Heal, Kill, Revive, Pause, QuickRestart }
 }

@@ -61,7 +61,7 @@ public sealed partial class Simulator
         var delay = TimeSpan.FromMicroseconds(link.MinDelay + _random.NextInt64(link.MaxDelay - link.MinDelay + 1));
         if (!_quiet && _random.NextDouble() < link.LateRate)
             delay += TimeSpan.FromMicroseconds(_random.NextInt64(1 + (long)_options.MaxLateDelay.TotalMicroseconds));
-        Enqueue(_now + delay, new Pending(PendingKind.Arrive, to, from, message, incarnation));
+        Enqueue(_now + delay, new Pending(PendingKind.Arrive, to, from, message, incarnation, SentAt: _now));
     }
 
     private void Lost(int from, int to, ElectionMessage message) =>

@@ -22,12 +22,13 @@ public sealed partial class Simulator
     private readonly Host[] _hosts;
     private readonly PriorityQueue<Pending, (long Ticks, long Seq)> _queue = new();
     private readonly List<ScenarioEvent> _events = [];
-    private readonly bool _checkLiveness;
+    private readonly InvariantSet _invariants;
     private long _seq;
     private TimeSpan _now;
     private bool _quiet;
     private bool _livenessArmed;
-    private Violation? _liveness;
+    private Violation? _simViolation;
+    private TimeSpan _faultsStoppedAt;
     private int _elections;
     private ulong _maxEpoch;
 
@@ -38,9 +39,8 @@ public sealed partial class Simulator
         _seed = seed;
         _random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
         _members = [.. options.Members];
-        var invariants = InvariantSet.ForSpec(definition.Table);
-        _checkLiveness = invariants.Liveness;
-        _cluster = new Cluster(definition, _members, options.Config, invariants);
+        _invariants = InvariantSet.ForSpec(definition.Table);
+        _cluster = new Cluster(definition, _members, options.Config, _invariants);
         _hosts = new Host[_members.Length];
         for (var i = 0; i < _hosts.Length; i++) _hosts[i] = new Host();
         _links = new Link[_members.Length, _members.Length];
@@ -72,9 +72,13 @@ public sealed partial class Simulator
         while (_queue.TryDequeue(out var pending, out var at))
         {
             _now = TimeSpan.FromTicks(at.Ticks);
-            if (pending.Kind == PendingKind.End) break;
+            if (pending.Kind == PendingKind.End)
+            {
+                if (_options.QuietChecks && _invariants.Convergence) _simViolation ??= Convergence();
+                break;
+            }
             Handle(pending);
-            if (_cluster.Violation is not null || _liveness is not null) break;
+            if (_cluster.Violation is not null || _simViolation is not null) break;
         }
         return Result();
     }
@@ -98,9 +102,20 @@ public sealed partial class Simulator
                 StopFaults();
                 break;
             case PendingKind.Deadline:
-                _livenessArmed = _checkLiveness;
+                _livenessArmed = _invariants.Liveness;
                 CheckLiveness();
                 Enqueue(_now + _options.Settle, new Pending(PendingKind.End));
+                break;
+            case PendingKind.ArmNoDisruption:
+                _disruptionArmed = _invariants.NoDisruption;
+                break;
+            case PendingKind.Restart:
+                PostFaultEvent();
+                var after = _now + Gap(_options.MeanRestartGap);
+                if (after < _restartPhaseEnd) Enqueue(after, new Pending(PendingKind.Restart));
+                break;
+            case PendingKind.Revive:
+                if (!_hosts[pending.Node].Alive) Revive(pending.Node);
                 break;
         }
     }
@@ -135,6 +150,7 @@ public sealed partial class Simulator
             Enqueue(host.PausedUntil, pending);
             return;
         }
+        Delivered(pending);
         var step = _cluster.Deliver(_members[pending.From], _members[pending.Node], message, _now);
         Record(step);
         Dispatch(pending.Node, step.Out!);
@@ -170,12 +186,13 @@ public sealed partial class Simulator
             foreach (var item in sent)
                 if (item.Message is Announce announce && announce.PrimaryId == step.Node) _elections++;
         if (step.Kind != StepKind.Crash && step.State.Epoch > _maxEpoch) _maxEpoch = step.State.Epoch;
+        CheckSimulatorInvariants(step);
         if (_livenessArmed) CheckLiveness();
     }
 
     private void CheckLiveness()
     {
-        if (_livenessArmed && _liveness is null) _liveness = LivenessMonitor.Check(_cluster, _options.LivenessDeadline);
+        if (_livenessArmed && _simViolation is null) _simViolation = LivenessMonitor.Check(_cluster, _options.LivenessDeadline);
     }
 
     private void Note(string text) => _events.Add(new ScenarioEvent(ScenarioEventKind.Fault, _now, Text: text));
@@ -194,16 +211,17 @@ public sealed partial class Simulator
 
     private SimResult Result()
     {
-        var violation = _cluster.Violation ?? _liveness;
+        var violation = _cluster.Violation ?? _simViolation;
         Counterexample? counterexample = null;
         if (violation is not null)
-            counterexample = new Counterexample(_definition.Name, $"{_definition.Name}-{violation.Invariant}-seed{_seed}", violation, _members, _seed, _events);
+            counterexample = new Counterexample(_definition.Name, $"{_definition.Name}-{violation.Invariant}-{_options.Label}n{_members.Length}-seed{_seed}", violation, _members, _seed, _events);
         return new SimResult(_seed, _cluster.Steps.Count(s => s.Kind != StepKind.Crash), _now, _elections, _maxEpoch, counterexample, _events);
     }
 
-    private enum PendingKind { Wake, Arrive, Fault, Quiet, Deadline, End }
+    private enum PendingKind { Wake, Arrive, Fault, Quiet, ArmNoDisruption, Restart, Revive, Deadline, End }
 
-    private readonly record struct Pending(PendingKind Kind, int Node = 0, int From = 0, ElectionMessage? Message = null, int Incarnation = 0, long Generation = 0);
+    private readonly record struct Pending(PendingKind Kind, int Node = 0, int From = 0, ElectionMessage? Message = null, int Incarnation = 0, long Generation = 0,
+        TimeSpan SentAt = default);
 
     private sealed class Host
     {

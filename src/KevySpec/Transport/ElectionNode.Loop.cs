@@ -114,7 +114,8 @@ public sealed partial class ElectionNode
         var alive = kind != StepKind.Crash;
         try
         {
-            onStep(new NodeStep(kind, NodeId, before.Role, before.Epoch, alive ? _elector.Role : Role.Replica, alive ? _elector.Epoch : 0, sent, saves, _recorder.Durable));
+            onStep(new NodeStep(kind, NodeId, before.Role, before.Epoch, alive ? _elector.Role : Role.Replica, alive ? _elector.Epoch : 0, sent, saves, _recorder.Durable,
+                alive ? _elector.ReplOffset : 0));
         }
         catch (Exception e)
         {

@@ -23,6 +23,9 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("kevyspec: --depth must be a whole number from 1 to", "check", "--depth", "0")]
     [InlineData("kevyspec: nodes must be 1 to 4 for an exhaustive check (got 5)", "check", "--mode", "exhaustive", "--nodes", "5")]
     [InlineData("kevyspec: nodes must be 1 to 7 for a simulation (got 8)", "check", "--nodes", "8")]
+    [InlineData("kevyspec: nodes must be 1 to 7 for a simulation (got 9)", "check", "--nodes", "3,9")]
+    [InlineData("kevyspec: --nodes must be a cluster size or a comma-separated list of sizes, such as 3,4,5 (got '3,x')", "check", "--nodes", "3,x")]
+    [InlineData("kevyspec: --nodes must be a cluster size or a comma-separated list of sizes, such as 3,4,5 (got '-1')", "check", "--nodes=-1")]
     public void Bad_arguments_exit_2_with_the_reason(string message, params string[] args)
     {
         var run = CliRun.Of(args);
@@ -41,14 +44,27 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_clean_simulation_exits_0_with_a_summary_and_no_progress_on_a_redirected_stderr()
+    public void A_clean_default_check_runs_sim_and_swarm_over_three_sizes_with_no_progress_on_a_redirected_stderr()
     {
-        var run = CliRun.Of("check", "--spec", "election-hardened", "--seeds", "20", "--out", _folder);
+        var run = CliRun.Of("check", "--spec", "election-hardened", "--seeds", "10", "--out", _folder);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("sim: 20 seeds, 0 violations (", run.OutputLines.Single());
+        Assert.Equal(7, run.OutputLines.Length);
+        foreach (var (line, prefix) in run.OutputLines.Zip(new[] { "sim n=3: 10 seeds, 0 violations (", "sim n=4: 10 seeds", "sim n=5: 10 seeds",
+                     "swarm n=3: 10 walks, 0 violations (", "swarm n=4: 10 walks", "swarm n=5: 10 walks" }))
+            Assert.StartsWith(prefix, line);
+        Assert.Matches(@"^check: 0 violations in \d+\.\d s \(sim n=3,4,5; swarm n=3,4,5\)$", run.OutputLines[^1]);
         Assert.Empty(run.Error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void One_mode_and_one_size_print_one_line()
+    {
+        var run = CliRun.Of("check", "--spec", "election-hardened", "--mode", "swarm", "--nodes", "4", "--seeds", "5", "--out", _folder);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("swarm n=4: 5 walks, 0 violations (", run.OutputLines.Single());
     }
 
     [Fact]
@@ -67,12 +83,23 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_simulator_reports_the_reference_hazards()
+    public void The_simulator_reports_the_reference_hazards_says_how_many_it_wrote_and_how_to_replay_each()
     {
-        var run = CliRun.Of("check", "--seeds", "30", "--out", _folder);
+        var run = CliRun.Of("check", "--mode", "sim", "--nodes", "3", "--seeds", "60", "--out", _folder);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("  single-primary: ", run.Output);
-        Assert.NotEmpty(Directory.EnumerateFiles(_folder, "election-*-seed*.jsonl"));
+        Assert.Equal(10, Directory.EnumerateFiles(_folder, "election-*-n3-seed*.jsonl").Count());
+        var failing = File.ReadAllLines(Path.Combine(_folder, "failing-seeds.txt"));
+        Assert.True(failing.Length > 10, string.Join('\n', run.OutputLines));
+        Assert.All(failing, line => Assert.Matches(@"^sim n=3 seed \d+ [a-z-]+$", line));
+        Assert.Equal($"  {failing.Length} failing runs found; counterexamples of 10 written to {_folder} (the lowest seeds of each size and mode); " +
+            $"every failing seed is in {Path.Combine(_folder, "failing-seeds.txt")}", run.OutputLines[^1]);
+
+        var replayLine = run.OutputLines.First(l => l.StartsWith("    replay: ", StringComparison.Ordinal));
+        Assert.Matches(@"^    replay: kevyspec check --spec election --mode sim --nodes 3 --first-seed \d+ --seeds 1$", replayLine);
+        var replay = CliRun.Of([.. replayLine["    replay: kevyspec ".Length..].Split(' '), "--out", Path.Combine(_folder, "again")]);
+        Assert.Equal(1, replay.ExitCode);
+        Assert.StartsWith("sim n=3: 1 seeds, 1 violations (", replay.OutputLines[0]);
     }
 }

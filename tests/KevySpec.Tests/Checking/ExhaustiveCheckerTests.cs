@@ -16,7 +16,7 @@ public sealed class ExhaustiveCheckerTests
         // 7 moves after the 2 starts: tick, 3 s pass, offset, tick (OFFER), vote, count, tick (ANNOUNCE).
         Assert.Equal(9, found.Events.Count);
         Assert.Equal(CheckStop.DepthBound, result.Stop);
-        Assert.Equal([InvariantNames.Liveness], result.Unchecked);
+        Assert.Equal([InvariantNames.WriteSafety, InvariantNames.NoDisruption, InvariantNames.Liveness, InvariantNames.Convergence], result.Unchecked);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class InvariantSetTests
 
         var e = Assert.Throws<UnknownInvariantException>(() => InvariantSet.ForSpec(unknown.Table));
         Assert.Equal("election.spec.md:120: invariant 'no-split-brain' is not implemented by the checker; known invariants: " +
-            "election-safety, single-primary, one-vote-per-epoch, epoch-monotonic, durable-before-send, liveness", e.Message);
+            "election-safety, single-primary, one-vote-per-epoch, epoch-monotonic, durable-before-send, best-candidate-wins, write-safety, " +
+            "no-disruption, liveness, convergence", e.Message);
         Assert.Throws<UnknownInvariantException>(() => Simulator.Run(unknown, new SimOptions(), 1));
         Assert.Throws<UnknownInvariantException>(() => new ExhaustiveChecker(unknown, new CheckOptions()));
     }
@@ -35,6 +36,7 @@ public sealed class InvariantSetTests
     {
         var set = InvariantSet.ForSpec(ReferenceElector.Table with { Invariants = [new SpecInvariant(1, "epoch-monotonic", "")] });
         Assert.True(set.EpochMonotonic);
-        Assert.False(set.SinglePrimary || set.ElectionSafety || set.Liveness || set.DurableBeforeSend || set.OneVotePerEpoch);
+        Assert.False(set.SinglePrimary || set.ElectionSafety || set.Liveness || set.DurableBeforeSend || set.OneVotePerEpoch
+            || set.BestCandidateWins || set.WriteSafety || set.NoDisruption || set.Convergence);
     }
 }

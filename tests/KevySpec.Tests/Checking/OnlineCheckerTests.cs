@@ -27,6 +27,21 @@ public sealed class OnlineCheckerTests
             [new(Outbound.Broadcast, new Announce(epoch, node, node + ":6379"))], store: new(epoch, node));
 
     [Fact]
+    public void A_voter_ahead_of_the_winner_breaks_best_candidate_wins_from_the_offsets_the_hosts_report()
+    {
+        var checker = Checker();
+        foreach (var step in new[] { Start("a", Role.Replica), Start("b", Role.Replica), Start("c", Role.Replica), Stand("b", 1, 2) })
+            Assert.Null(checker.Observe(step));
+        // c's host reports offset 7 after c voted for b, whose OFFER carried 0.
+        var vote = Step(StepKind.Message, "c", (Role.Replica, 1), (Role.Replica, 2), [new("b", new Accept(2, "c"))], [new(new(2, "b"), 1, 0)], new(2, "b"))
+            with { OffsetAfter = 7 };
+        Assert.Null(checker.Observe(vote));
+
+        Assert.Equal(new Violation(InvariantNames.BestCandidateWins, "b wins epoch 2 with offset 0 in its OFFER, but voter c had offset 7 when it voted"),
+            checker.Observe(Win("b", 2)));
+    }
+
+    [Fact]
     public void A_clean_failover_violates_nothing()
     {
         var checker = Checker();

@@ -39,10 +39,43 @@ public sealed class SafetyInvariantTests
         Assert.Equal(2UL, ghost.MaxEpoch[0]);
     }
 
+    [Theory]
+    [InlineData(3UL, "b", 5UL, "a wins epoch 2 with offset 3 in its OFFER, but voter b had offset 5 when it voted")]
+    [InlineData(3UL, "b", 3UL, null)]
+    [InlineData(3UL, "b", 2UL, null)]
+    public void A_winner_behind_one_of_its_voters_breaks_best_candidate_wins(ulong offered, string voter, ulong voterOffset, string? expected)
+    {
+        var ghost = Ghost().WithVote(0, 2, "a", offered).WithVote(Array.IndexOf(Members, voter), 2, "a", voterOffset).WithMaxEpoch(0, 2);
+        var violation = Check(StepKind.Tick, 2, 2, [new(Outbound.Broadcast, new Announce(2, "a", "a:1"))], [], new(2, "a"),
+            [new(true, Role.Primary, 2), new(true, Role.Replica, 2), new(true, Role.Replica, 1)], ref ghost);
+        Assert.Equal(expected is null ? null : new Violation(InvariantNames.BestCandidateWins, expected), violation);
+    }
+
+    [Fact]
+    public void An_equal_offset_and_a_smaller_voter_id_breaks_best_candidate_wins()
+    {
+        var ghost = SafetyGhost.Initial(3).WithVote(1, 2, "b", 4).WithVote(0, 2, "b", 4);
+        var facts = new StepFacts
+        {
+            Kind = StepKind.Tick,
+            Node = 1,
+            NodeId = "b",
+            EpochBefore = 2,
+            EpochAfter = 2,
+            Out = [new(Outbound.Broadcast, new Announce(2, "b", "b:1"))],
+            Saves = [],
+            StoreAfter = new(2, "b"),
+            Nodes = [new(true, Role.Replica, 2), new(true, Role.Primary, 2), new(true, Role.Replica, 1)],
+            Members = Members,
+        };
+        Assert.Equal(new Violation(InvariantNames.BestCandidateWins, "b wins epoch 2 with offset 4 in its OFFER, but voter a had offset 4 when it voted and the smaller id"),
+            InvariantSet.AllKnown.Check(facts, ref ghost));
+    }
+
     [Fact]
     public void A_second_candidate_in_one_epoch_breaks_one_vote_per_epoch()
     {
-        var ghost = Ghost().WithVote(0, 2, "b").WithMaxEpoch(0, 2);
+        var ghost = Ghost().WithVote(0, 2, "b", 0).WithMaxEpoch(0, 2);
         var violation = Check(StepKind.Message, 2, 2, [new("c", new Accept(2, "a"))], [new(new(2, "c"), 2, 0)], new(2, "c"), null, ref ghost);
         Assert.Equal(new Violation(InvariantNames.OneVotePerEpoch, "a votes for c (ACCEPT) in epoch 2 after voting for b in that epoch"), violation);
     }
