@@ -71,7 +71,7 @@ public static class NemesisCommand
             error.WriteLine($"kevyspec-load nemesis: unavailable: {missing}");
             return ExitCodes.Unavailable;
         }
-        if (NemesisReport.Unwritable(settings.OutDir) is { } unwritable)
+        if (ReportFolder.WriteProblem(settings.OutDir) is { } unwritable)
         {
             error.WriteLine($"kevyspec-load nemesis: cannot write the reports to '{settings.OutDir}': {unwritable}");
             return ExitCodes.UsageError;

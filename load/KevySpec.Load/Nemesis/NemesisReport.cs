@@ -14,24 +14,6 @@ namespace KevySpec.Load.Nemesis;
 /// </summary>
 public static class NemesisReport
 {
-    /// <summary>Why <paramref name="folder"/> cannot take the reports (one line), or null: it is created and a probe file written and deleted.</summary>
-    public static string? Unwritable(string folder)
-    {
-        try
-        {
-            if (File.Exists(folder)) return "it is a file";
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return e.Message;
-        }
-    }
-
     /// <summary>Writes every report file into <paramref name="folder"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Write(NemesisResult result, string folder)
     {

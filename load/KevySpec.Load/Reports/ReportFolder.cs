@@ -17,6 +17,7 @@ public static class ReportFolder
     {
         try
         {
+            if (File.Exists(folder)) return "it is a file";
             Directory.CreateDirectory(folder);
             var probe = Path.Combine(folder, $".write-probe-{Guid.NewGuid():N}");
             File.WriteAllText(probe, "");
