@@ -25,17 +25,19 @@ internal static class CheckCommand
         var firstSeed = new Option<long>("--first-seed") { Description = "The first seed (sim mode); rerun one seed with --first-seed S --seeds 1.", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int>("--nodes") { Description = "Cluster size: 1 to 7 (sim), 1 to 4 (exhaustive).", DefaultValueFactory = _ => 3 };
         var depth = new Option<int>("--depth") { Description = "Longest path explored, in transitions (exhaustive mode).", DefaultValueFactory = _ => 7 };
+        var workers = new Option<int>("--workers") { Description = "Threads expanding each level (exhaustive mode); 0 for one per processor.", DefaultValueFactory = _ => 0 };
         var outDir = new Option<string>("--out") { Description = "Folder for counterexamples (trace .jsonl + steps and diagram .md).", DefaultValueFactory = _ => "check-out" };
         AtLeast(seeds, 1);
         AtLeast(depth, 1);
+        AtLeast(workers, 0);
         var command = new Command("check", "Check a spec's invariants with the simulator or the bounded exhaustive model checker; write counterexamples.")
         {
-            spec, mode, seeds, firstSeed, nodes, depth, outDir,
+            spec, mode, seeds, firstSeed, nodes, depth, outDir, workers,
         };
         command.SetAction(parsed =>
         {
             var request = new CheckRequest(parsed.GetValue(spec)!, parsed.GetValue(mode)!, parsed.GetValue(seeds), parsed.GetValue(firstSeed),
-                parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!);
+                parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!) { Workers = parsed.GetValue(workers) };
             return Run(request, output, error);
         });
         return command;
@@ -82,7 +84,7 @@ internal static class CheckCommand
 
     private static int Exhaustive(ElectorDefinition elector, CheckRequest request, TextWriter output, TextWriter error, ProgressLine progress)
     {
-        var options = new CheckOptions { Nodes = request.Nodes, MaxDepth = request.Depth };
+        var options = new CheckOptions { Nodes = request.Nodes, MaxDepth = request.Depth, Workers = request.Workers };
         if (options.Problem() is { } problem)
         {
             error.WriteLine($"kevyspec: {problem}");
@@ -90,16 +92,21 @@ internal static class CheckCommand
         }
         var result = new ExhaustiveChecker(elector, options).Run(p =>
             progress.Show(string.Create(CultureInfo.InvariantCulture,
-                $"exhaustive: depth {p.Depth}, {p.Explored:N0} states, {p.Distinct:N0} distinct, {p.StatesPerSecond:N0} states/s, {p.Violations} violations")));
+                $"exhaustive: depth {p.Depth}, {p.Explored:N0} states, {p.Distinct:N0} distinct, {p.StatesPerSecond:N0} states/s, {MemoryPerState(p.Distinct)} B/state in all, {p.Violations} violations")));
         progress.Clear();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exhaustive: {result.Explored} states, {result.Distinct} distinct, depth {result.DepthReached}, {result.StatesPerSecond:0} states/s, {result.Counterexamples.Count} violations"));
-        output.WriteLine($"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds:0.0} s on {result.Workers} workers; {result.BytesPerState:0.0} B/state visited set, {(double)result.Memory.PeakWorkingSet / Math.Max(1, result.Distinct):0} B/state in all (peak {result.Memory.PeakWorkingSet / (1 << 20):N0} MiB)"));
         foreach (var name in result.Unchecked) output.WriteLine($"  {name}: not checked in exhaustive mode (run --mode sim)");
         foreach (var counterexample in result.Counterexamples)
             output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {counterexample.Events.Count - options.Nodes} moves after the start");
         return WriteCounterexamples(result.Counterexamples, request.Out, output, error);
     }
+
+    // The process's memory per distinct state so far (everything: the visited set, the levels, the runtime).
+    private static string MemoryPerState(long distinct) =>
+        (Environment.WorkingSet / (double)Math.Max(1, distinct)).ToString("0", CultureInfo.InvariantCulture);
 
     private static string Describe(CheckStop stop) => stop switch
     {
@@ -130,7 +137,10 @@ internal static class CheckCommand
         return 1;
     }
 
-    private sealed record CheckRequest(string Spec, string Mode, int Seeds, long FirstSeed, int Nodes, int Depth, string Out);
+    private sealed record CheckRequest(string Spec, string Mode, int Seeds, long FirstSeed, int Nodes, int Depth, string Out)
+    {
+        public int Workers { get; init; }
+    }
 
     /// <summary>
     /// A status line on stderr, rewritten in place about once a second; silent when stderr is not

@@ -8,9 +8,8 @@ namespace KevySpec.Checking;
 // time abstraction on the very path it reports.
 public sealed partial class ExhaustiveChecker
 {
-    private Counterexample Concretize(WorldState violating, Violation violation)
+    private Counterexample Concretize(List<Move> path, Violation violation)
     {
-        var path = violating.Path();
         var cluster = new Cluster(_definition, _members, _options.Config, _invariants);
         var events = new List<ScenarioEvent>();
         var now = TimeSpan.Zero;

@@ -39,6 +39,40 @@ public sealed class ExhaustiveCheckerTests
         Assert.True(result.Explored > result.Distinct);
     }
 
+    [Theory]
+    [InlineData("election", 2, 9)]
+    [InlineData("election-hardened", 3, 5)]
+    public void One_worker_and_several_find_the_same_states_and_the_same_counterexamples(string spec, int nodes, int depth)
+    {
+        var definition = GeneratedElectors.Find(spec)!;
+        var one = new ExhaustiveChecker(definition, new CheckOptions { Nodes = nodes, MaxDepth = depth, Workers = 1 }).Run();
+        var four = new ExhaustiveChecker(definition, new CheckOptions { Nodes = nodes, MaxDepth = depth, Workers = 4 }).Run();
+
+        Assert.Equal((one.Explored, one.Distinct, one.DepthReached, one.Stop), (four.Explored, four.Distinct, four.DepthReached, four.Stop));
+        Assert.Equal(4, four.Workers);
+        Assert.Equal(one.Counterexamples.Select(Describe), four.Counterexamples.Select(Describe));
+
+        static string Describe(Counterexample c) => c.Violation + ": " + string.Join(" | ", c.Steps.Select(s => $"{s.Kind} {s.Node} {s.From} {s.Message}"));
+    }
+
+    [Fact]
+    public void Among_many_shortest_counterexamples_every_run_reports_the_same_one()
+    {
+        // Finding 1: 7 moves. Many 7-move paths break single-primary; runs on 2 workers race, yet report the same one.
+        var runs = Enumerable.Range(0, 3).Select(_ => new ExhaustiveChecker(ReferenceElector.Definition,
+            new CheckOptions { Nodes = 2, MaxDepth = 8, Workers = 2 }).Run().Counterexamples.Single(c => c.Violation.Invariant == InvariantNames.SinglePrimary)).ToList();
+        Assert.Equal(7 + 2, runs[0].Events.Count);
+        Assert.All(runs, r => Assert.Equal(runs[0].Events.Select(e => e.Step?.ToString()), r.Events.Select(e => e.Step?.ToString())));
+    }
+
+    [Fact]
+    public void The_visited_set_takes_at_most_16_bytes_a_state()
+    {
+        var result = new ExhaustiveChecker(Hardened, new CheckOptions { Nodes = 3, MaxDepth = 6 }).Run();
+        Assert.InRange(result.BytesPerState, 8, 16);
+        Assert.True(result.Memory.Frontier > 0 && result.Memory.Paths > 0);
+    }
+
     [Fact]
     public void Runs_are_reproducible()
     {
