@@ -26,18 +26,24 @@ internal static class CheckCommand
         var nodes = new Option<int>("--nodes") { Description = "Cluster size: 1 to 7 (sim), 1 to 4 (exhaustive).", DefaultValueFactory = _ => 3 };
         var depth = new Option<int>("--depth") { Description = "Longest path explored, in transitions (exhaustive mode).", DefaultValueFactory = _ => 7 };
         var workers = new Option<int>("--workers") { Description = "Threads expanding each level (exhaustive mode); 0 for one per processor.", DefaultValueFactory = _ => 0 };
+        var livenessDepth = new Option<int>("--liveness-depth")
+        {
+            Description = "Exhaustive mode: run the quiet continuation (liveness) from every state this many moves deep or less; 0 turns it off. Default: every explored state.",
+            DefaultValueFactory = _ => int.MaxValue,
+        };
         var outDir = new Option<string>("--out") { Description = "Folder for counterexamples (trace .jsonl + steps and diagram .md).", DefaultValueFactory = _ => "check-out" };
         AtLeast(seeds, 1);
         AtLeast(depth, 1);
         AtLeast(workers, 0);
+        AtLeast(livenessDepth, 0);
         var command = new Command("check", "Check a spec's invariants with the simulator or the bounded exhaustive model checker; write counterexamples.")
         {
-            spec, mode, seeds, firstSeed, nodes, depth, outDir, workers,
+            spec, mode, seeds, firstSeed, nodes, depth, outDir, workers, livenessDepth,
         };
         command.SetAction(parsed =>
         {
             var request = new CheckRequest(parsed.GetValue(spec)!, parsed.GetValue(mode)!, parsed.GetValue(seeds), parsed.GetValue(firstSeed),
-                parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!) { Workers = parsed.GetValue(workers) };
+                parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!) { Workers = parsed.GetValue(workers), LivenessDepth = parsed.GetValue(livenessDepth) };
             return Run(request, output, error);
         });
         return command;
@@ -46,7 +52,9 @@ internal static class CheckCommand
     private static void AtLeast(Option<int> option, int least) =>
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < least) result.AddError($"{option.Name} must be at least {least}");
+            // An unparsable value is the parser's error to report; reading it here would throw.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value < least)
+                result.AddError($"{option.Name} must be at least {least}");
         });
 
     private static int Run(CheckRequest request, TextWriter output, TextWriter error)
@@ -84,7 +92,7 @@ internal static class CheckCommand
 
     private static int Exhaustive(ElectorDefinition elector, CheckRequest request, TextWriter output, TextWriter error, ProgressLine progress)
     {
-        var options = new CheckOptions { Nodes = request.Nodes, MaxDepth = request.Depth, Workers = request.Workers };
+        var options = new CheckOptions { Nodes = request.Nodes, MaxDepth = request.Depth, Workers = request.Workers, LivenessDepth = request.LivenessDepth };
         if (options.Problem() is { } problem)
         {
             error.WriteLine($"kevyspec: {problem}");
@@ -140,6 +148,8 @@ internal static class CheckCommand
     private sealed record CheckRequest(string Spec, string Mode, int Seeds, long FirstSeed, int Nodes, int Depth, string Out)
     {
         public int Workers { get; init; }
+
+        public int LivenessDepth { get; init; }
     }
 
     /// <summary>

@@ -71,6 +71,12 @@ public sealed record CheckOptions
     /// </summary>
     public long MaxStates { get; init; } = 750_000_000;
 
+    /// <summary>
+    /// The quiet continuation (liveness) is run from every explored state this many moves deep or
+    /// less; 0 turns it off. Default: every explored state.
+    /// </summary>
+    public int LivenessDepth { get; init; } = int.MaxValue;
+
     /// <summary>Threads expanding each level; 0 (the default) for one per processor. The results do not depend on it.</summary>
     public int Workers { get; init; }
 
@@ -95,6 +101,7 @@ public sealed record CheckOptions
         if (LinkCapacity < 1) return $"link capacity must be at least 1 (got {LinkCapacity})";
         if (MaxCrashes < 0) return $"max crashes must not be negative (got {MaxCrashes})";
         if (!BootstrapStart && !ColdStart) return "at least one start (bootstrap or cold) is needed";
+        if (LivenessDepth < 0) return $"liveness depth must not be negative (got {LivenessDepth})";
         if (Workers is < 0 or > 256) return $"workers must be 0 (one per processor) to 256 (got {Workers})";
         if (MaxStates < 1) return $"max states must be at least 1 (got {MaxStates})";
         foreach (var advance in EffectiveAdvances)

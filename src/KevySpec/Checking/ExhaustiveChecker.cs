@@ -85,7 +85,10 @@ public sealed partial class ExhaustiveChecker
         for (var i = 0; i < rows.Count; i++) rows[i].CopyTo(level.Row(i));
         _keys.Add([.. startKeys]);
 
-        var safety = _invariants.SafetyNames.ToList();
+        var quiet = ChecksQuiet && _options.LivenessDepth > 0;
+        var memo = new FingerprintTable(values: true);
+        var checkedNames = _invariants.SafetyNames.Where(n => quiet || (n != ConvergenceName && n != NoDisruptionName)).ToList();
+        if (quiet && _invariants.Liveness) checkedNames.Add(InvariantNames.Liveness);
         var depth = 0;
         var stop = CheckStop.Exhausted;
         long frontierBytes = level.Bytes;
@@ -95,7 +98,8 @@ public sealed partial class ExhaustiveChecker
             var last = depth + 1 == _options.MaxDepth;
             var next = last ? null : new FingerprintTable(values: true);
             var before = _visited.Count;
-            var outcome = RunWorkers(level.Count, (worker, index) => worker.Expand(level, index, depth, next),
+            var judge = quiet && depth <= _options.LivenessDepth ? memo : null;
+            var outcome = RunWorkers(level.Count, (worker, index) => worker.Expand(level, index, depth, next, judge),
                 () => _visited.Count + (next?.Count ?? 0), depth + 1, clock, progress, cancel);
             if (outcome is { } stopped) { stop = stopped; break; }
             depth++;
@@ -110,7 +114,7 @@ public sealed partial class ExhaustiveChecker
                 frontierBytes = Math.Max(frontierBytes, level.Bytes + grown.Bytes);
                 level = grown;
             }
-            if (safety.Count > 0 && safety.All(_found.ContainsKey)) { stop = CheckStop.AllViolated; break; }
+            if (checkedNames.Count > 0 && checkedNames.All(_found.ContainsKey)) { stop = CheckStop.AllViolated; break; }
             if (last)
             {
                 // The last level's states are counted, not kept: new ones mean the bound cut the search.
@@ -124,9 +128,9 @@ public sealed partial class ExhaustiveChecker
         var counterexamples = _found
             .OrderBy(f => f.Value.Depth)
             .ThenBy(f => InvariantOrder(f.Key))
-            .Select(f => Concretize(PathTo(f.Value.Depth, f.Value.Key, stepper), f.Value.Violation))
+            .Select(f => f.Value.Quiet ? ConcretizeQuiet(f.Value, stepper) : Concretize(PathTo(f.Value.Depth, f.Value.Key, stepper), f.Value.Violation))
             .ToList();
-        IReadOnlyList<string> unchecked_ = _invariants.Liveness ? [InvariantNames.Liveness] : [];
+        IReadOnlyList<string> unchecked_ = _invariants.Liveness && !quiet ? [InvariantNames.Liveness] : [];
         var memory = new MemoryUse(_visited.Bytes, frontierBytes, _keys.Sum(k => (long)k.Length * sizeof(long)), Process.GetCurrentProcess().PeakWorkingSet64);
         return new ExhaustiveResult(_explored, _visited.Count, depth, stop, clock.Elapsed, counterexamples, unchecked_)
         {
@@ -157,11 +161,12 @@ public sealed partial class ExhaustiveChecker
                         if (start >= count) break;
                         var end = Math.Min(count, start + Chunk);
                         for (var i = start; i < end; i++) job(worker, i);
+                        Interlocked.Add(ref _explored, worker.TakeExplored());
                     }
                 }
                 finally
                 {
-                    Interlocked.Add(ref _explored, worker.Explored);
+                    Interlocked.Add(ref _explored, worker.TakeExplored());
                 }
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
@@ -208,17 +213,19 @@ public sealed partial class ExhaustiveChecker
         get { lock (_gate) return _found.Count; }
     }
 
-    private void Report(Violation violation, int depth, long key)
+    private void Report(Violation violation, int depth, long key, bool quiet = false)
     {
         lock (_gate)
         {
             if (_found.TryGetValue(violation.Invariant, out var known) && (known.Depth, known.Key).CompareTo((depth, key)) <= 0) return;
-            _found[violation.Invariant] = new Found(depth, key, violation);
+            _found[violation.Invariant] = new Found(depth, key, violation, quiet);
         }
     }
 
     // The moves from an initial state to the state with key `key` at `depth`, the start first.
-    private List<Move> PathTo(int depth, long key, Stepper stepper)
+    private List<Move> PathTo(int depth, long key, Stepper stepper) => PathTo(depth, key, stepper, out _);
+
+    private List<Move> PathTo(int depth, long key, Stepper stepper, out WorldState end)
     {
         var ordinals = new List<int>();
         for (var d = depth; d > 0; d--)
@@ -236,7 +243,18 @@ public sealed partial class ExhaustiveChecker
             path.Add(moves[ordinal]);
             state = stepper.Apply(state, moves[ordinal], out _);
         }
+        end = state;
         return path;
+    }
+
+    // A state from which the quiet continuation does not recover: the path to it, then the
+    // continuation up to where it shows the property broken.
+    private Counterexample ConcretizeQuiet(Found found, Stepper stepper)
+    {
+        var path = PathTo(found.Depth, found.Key, stepper, out var end);
+        var quietFrom = path.Count;
+        path.AddRange(new Quiet(this, stepper).Witness(end, found.Violation.Invariant));
+        return Concretize(path, found.Violation, quietFrom);
     }
 
     private static int InvariantOrder(string name)
@@ -246,37 +264,63 @@ public sealed partial class ExhaustiveChecker
         return int.MaxValue;
     }
 
-    private readonly record struct Found(int Depth, long Key, Violation Violation);
+    // A broken invariant's first state in breadth-first order: the state itself for a safety
+    // violation, or, for a property of the quiet continuation, the state it starts from.
+    private readonly record struct Found(int Depth, long Key, Violation Violation, bool Quiet = false);
 
     // One worker thread's tools: its stepper, a move list and a row to pack into.
-    private sealed class Worker(ExhaustiveChecker checker)
+    private sealed class Worker
     {
-        private readonly Stepper _stepper = new(checker);
-        private readonly List<Move> _moves = [];
-        private readonly int[] _row = new int[checker._codec.Width];
+        // Memoized quiet continuations, at most (about 1.5 GB).
+        private const long MemoLimit = 50_000_000;
+        private readonly ExhaustiveChecker _checker;
+        private readonly Stepper _stepper;
+        private readonly Quiet _quiet;
 
-        public long Explored { get; private set; }
+        public Worker(ExhaustiveChecker checker)
+        {
+            _checker = checker;
+            _stepper = new Stepper(checker);
+            _quiet = new Quiet(checker, _stepper);
+            _row = new int[checker._codec.Width];
+        }
+
+        private readonly List<Move> _moves = [];
+        private readonly int[] _row;
+
+        private long _explored;
+
+        /// <summary>The transitions taken since the last call.</summary>
+        public long TakeExplored()
+        {
+            var taken = _explored;
+            _explored = 0;
+            return taken;
+        }
 
         // Every successor of state `index` of `level` (at `depth`): violations are reported; new
         // states go to `next` with their key, or, on the last level, straight into the visited set.
-        public void Expand(PackedLevel level, long index, int depth, FingerprintTable? next)
+        public void Expand(PackedLevel level, long index, int depth, FingerprintTable? next, FingerprintTable? quietMemo)
         {
-            var state = checker._codec.Unpack(level.Row(index));
+            var parentRow = level.Row(index);
+            var state = _checker._codec.Unpack(parentRow);
+            if (quietMemo is not null && _quiet.Judge(state, quietMemo, MemoLimit) is { } broken)
+                _checker.Report(new Violation(broken, "the quiet continuation does not recover"), depth, _checker._keys[depth][index], quiet: true);
             _stepper.Moves(state, _moves);
             for (var k = 0; k < _moves.Count; k++)
             {
                 var successor = _stepper.Apply(state, _moves[k], out var violation);
-                Explored++;
+                _explored++;
                 var key = (index << MoveBits) | (long)k;
                 if (violation is not null)
                 {
-                    checker.Report(violation, depth + 1, key);
+                    _checker.Report(violation, depth + 1, key);
                     continue;
                 }
-                checker._codec.Pack(successor, _row);
+                _checker._codec.Pack(successor, _row, state, parentRow);
                 var fingerprint = StateCodec.Fingerprint(_row);
-                if (checker._visited.Contains(fingerprint)) continue;
-                if (next is null) checker._visited.Add(fingerprint);
+                if (_checker._visited.Contains(fingerprint)) continue;
+                if (next is null) _checker._visited.Add(fingerprint);
                 else next.AddOrMin(fingerprint, key);
             }
         }
@@ -284,9 +328,9 @@ public sealed partial class ExhaustiveChecker
         // Rebuilds the state with `key` from its parent in `level`, into `row`.
         public void Regenerate(PackedLevel level, long key, Span<int> row)
         {
-            var parent = checker._codec.Unpack(level.Row(key >> MoveBits));
+            var parent = _checker._codec.Unpack(level.Row(key >> MoveBits));
             _stepper.Moves(parent, _moves);
-            checker._codec.Pack(_stepper.Apply(parent, _moves[(int)(key & ((1 << MoveBits) - 1))], out _), row);
+            _checker._codec.Pack(_stepper.Apply(parent, _moves[(int)(key & ((1 << MoveBits) - 1))], out _), row);
         }
     }
 }

@@ -22,6 +22,22 @@ internal sealed class StateCodec(int nodes)
     /// <summary>The shared instance equal to <paramref name="snapshot"/>.</summary>
     public ElectorSnapshot Intern(ElectorSnapshot snapshot) => _snapshots.Canonical(snapshot);
 
+    /// <summary>
+    /// Packs <paramref name="state"/>, a successor of <paramref name="parent"/> (packed as
+    /// <paramref name="parentRow"/>): the parts a move left alone are the parent's objects, so their
+    /// ids are the parent's and need no lookup.
+    /// </summary>
+    public void Pack(WorldState state, Span<int> row, WorldState parent, ReadOnlySpan<int> parentRow)
+    {
+        for (var i = 0; i < nodes; i++)
+            row[i] = ReferenceEquals(state.Nodes[i], parent.Nodes[i]) ? parentRow[i] : state.Nodes[i] is { } node ? _snapshots.Id(node) : -1;
+        row[nodes] = ReferenceEquals(state.Stores, parent.Stores) && ReferenceEquals(state.Offsets, parent.Offsets) && state.Crashes == parent.Crashes
+            ? parentRow[nodes]
+            : _durables.Id(new Durables(state.Stores, state.Offsets, state.Crashes));
+        row[nodes + 1] = ReferenceEquals(state.Network, parent.Network) ? parentRow[nodes + 1] : _networks.Id(state.Network);
+        row[nodes + 2] = ReferenceEquals(state.Ghost, parent.Ghost) ? parentRow[nodes + 2] : _ghosts.Id(state.Ghost);
+    }
+
     public void Pack(WorldState state, Span<int> row)
     {
         for (var i = 0; i < nodes; i++) row[i] = state.Nodes[i] is { } node ? _snapshots.Id(node) : -1;

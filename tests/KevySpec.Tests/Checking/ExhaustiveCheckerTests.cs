@@ -9,7 +9,7 @@ public sealed class ExhaustiveCheckerTests
     [Fact]
     public void The_reference_breaks_single_primary_and_the_first_counterexample_is_a_shortest_one()
     {
-        var result = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 8 }).Run();
+        var result = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 8, LivenessDepth = 0 }).Run();
 
         var found = Assert.Single(result.Counterexamples);
         Assert.Equal(new Violation(InvariantNames.SinglePrimary, "a and b are both primary at epoch 2"), found.Violation);
@@ -22,18 +22,19 @@ public sealed class ExhaustiveCheckerTests
     [Fact]
     public void No_shorter_counterexample_exists_below_its_depth()
     {
-        var result = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 6 }).Run();
+        var result = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 6, LivenessDepth = 0 }).Run();
         Assert.Empty(result.Counterexamples);
     }
 
     [Theory]
     [InlineData(2, 8)]
     [InlineData(3, 5)]
-    public void The_hardened_spec_holds_every_safety_invariant_within_the_bounds(int nodes, int depth)
+    public void The_hardened_spec_holds_every_invariant_within_the_bounds_and_every_state_recovers_once_faults_stop(int nodes, int depth)
     {
         var result = new ExhaustiveChecker(Hardened, new CheckOptions { Nodes = nodes, MaxDepth = depth }).Run();
 
         Assert.Empty(result.Counterexamples);
+        Assert.Empty(result.Unchecked);
         Assert.Equal(depth, result.DepthReached);
         Assert.True(result.Distinct > 10_000, $"{result.Distinct} distinct states");
         Assert.True(result.Explored > result.Distinct);
@@ -105,7 +106,7 @@ public sealed class ExhaustiveCheckerTests
     public void Restarting_a_node_as_primary_breaks_single_primary_even_when_hardened()
     {
         // The bootstrap primary's peer crashes and comes back declaring itself primary too.
-        var options = new CheckOptions { Nodes = 2, MaxDepth = 2, RestartRoles = [Role.Primary] };
+        var options = new CheckOptions { Nodes = 2, MaxDepth = 2, RestartRoles = [Role.Primary], LivenessDepth = 0 };
         var result = new ExhaustiveChecker(Hardened, options).Run();
         Assert.Equal(new Violation(InvariantNames.SinglePrimary, "a and b are both primary at epoch 1"), Assert.Single(result.Counterexamples).Violation);
     }

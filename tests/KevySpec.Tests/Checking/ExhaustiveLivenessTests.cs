@@ -1,0 +1,58 @@
+using KevySpec.Checking;
+
+namespace KevySpec.Tests.Checking;
+
+public sealed class ExhaustiveLivenessTests
+{
+    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+
+    [Fact]
+    public void The_reference_has_a_state_from_which_the_quiet_continuation_never_elects_a_followed_primary()
+    {
+        // Finding 6: b stands while the bootstrap primary a has not ticked yet, is refused, and
+        // stays a replica at epoch 2 that never follows a primary of epoch 1.
+        var result = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 4 }).Run();
+
+        var found = Assert.Single(result.Counterexamples);
+        Assert.Equal(InvariantNames.Liveness, found.Violation.Invariant);
+        Assert.StartsWith("primary a is known to 1 of 2 (a majority is 2) 15 s after faults stopped", found.Violation.Detail);
+        Assert.Equal("election-liveness-n2-bootstrap", found.Name);
+        Assert.Empty(result.Unchecked);
+        // The path to the state, then the quiet continuation: one "faults stop" note between them.
+        Assert.Single(found.Events, e => e.Kind == ScenarioEventKind.Fault && e.Text!.StartsWith("faults stop", StringComparison.Ordinal));
+        Assert.Equal((Role.Primary, 1UL), (found.Steps.Last(s => s.Node == "a").State.Role, found.Steps.Last(s => s.Node == "a").State.Epoch));
+        Assert.Equal((Role.Replica, 2UL, (string?)null), (found.Steps.Last(s => s.Node == "b").State.Role, found.Steps.Last(s => s.Node == "b").State.Epoch,
+            found.Steps.Last(s => s.Node == "b").State.Primary));
+    }
+
+    [Fact]
+    public void The_non_recovering_state_found_first_is_a_shallowest_one()
+    {
+        // Continuations run from the states a search expands (depth − 1 moves deep or less). Every
+        // state within one move recovers; the first that does not is 2 moves deep: b ticks, 3 s pass.
+        var shallow = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 2 }).Run();
+        Assert.Empty(shallow.Counterexamples);
+        var deeper = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 3 }).Run();
+        var path = deeper.Counterexamples.Single().Events.TakeWhile(e => e.Kind != ScenarioEventKind.Fault).ToList();
+        Assert.Equal(2 + 2, path.Count);
+        Assert.Equal(ScenarioEventKind.TimePasses, path[^1].Kind);
+    }
+
+    [Theory]
+    [InlineData(2, 7)]
+    [InlineData(3, 5)]
+    public void Every_state_of_the_hardened_spec_recovers_once_faults_stop(int nodes, int depth)
+    {
+        var result = new ExhaustiveChecker(Hardened, new CheckOptions { Nodes = nodes, MaxDepth = depth }).Run();
+        Assert.Empty(result.Counterexamples);
+        Assert.Empty(result.Unchecked);
+    }
+
+    [Fact]
+    public void Liveness_depth_zero_leaves_liveness_unchecked()
+    {
+        var result = new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 4, LivenessDepth = 0 }).Run();
+        Assert.Empty(result.Counterexamples);
+        Assert.Equal([InvariantNames.Liveness], result.Unchecked);
+    }
+}
