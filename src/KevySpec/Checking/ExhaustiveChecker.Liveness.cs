@@ -14,7 +14,7 @@ public sealed partial class ExhaustiveChecker
     // The invariants the quiet continuation also decides, named as the simulator names them.
     private const string ConvergenceName = "convergence";
     private const string NoDisruptionName = "no-disruption";
-    private const int Never = 0xFFFF;
+    internal const int Never = 0xFFFF;
 
     /// <summary>The rounds (each one time step) within which the quiet continuation must converge: the liveness bound, rounded up.</summary>
     internal int QuietRounds => (int)Math.Ceiling(LivenessBound.For(_options.Config, _n, TimeSpan.Zero) / _advances[QuietAdvance]);
@@ -27,7 +27,7 @@ public sealed partial class ExhaustiveChecker
     private bool ChecksQuiet => _invariants.Liveness || _invariants.Names.Contains(ConvergenceName) || _invariants.Names.Contains(NoDisruptionName);
 
     /// <summary>What the quiet continuation from a state does: how many rounds until each property holds for good, and whether it stands needlessly.</summary>
-    private readonly record struct QuietOutcome(int LiveFrom, int ConvergedFrom, bool OfferAhead, bool Disrupted)
+    internal readonly record struct QuietOutcome(int LiveFrom, int ConvergedFrom, bool OfferAhead, bool Disrupted)
     {
         public long Pack() => (long)(uint)LiveFrom | ((long)ConvergedFrom << 16) | (OfferAhead ? 1L << 32 : 0) | (Disrupted ? 1L << 33 : 0);
 

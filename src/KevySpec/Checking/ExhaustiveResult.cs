@@ -51,6 +51,13 @@ public sealed record ExhaustiveResult(long Explored, long Distinct, int DepthRea
     /// <summary>What the search's data took.</summary>
     public MemoryUse Memory { get; init; } = new(0, 0, 0, 0);
 
+    /// <summary>
+    /// The expected number of fingerprint collisions among the distinct states, n²/2⁶⁵ (n distinct;
+    /// each pair of states shares a 64-bit fingerprint with odds 2⁻⁶⁴): also a bound on the chance
+    /// that some state was wrongly taken for one already seen, and so not explored.
+    /// </summary>
+    public double CollisionOdds => (double)Distinct * Distinct / Math.Pow(2, 65);
+
     /// <summary>Bytes of the visited set per distinct state.</summary>
     public double BytesPerState => Distinct > 0 ? (double)Memory.Visited / Distinct : 0;
 }

@@ -60,53 +60,42 @@ internal sealed class FingerprintTable
     /// </summary>
     public AddResult AddOrMin(long fingerprint, long value)
     {
-        if (fingerprint == 0) fingerprint = 1;
-        var stripe = _stripes[(ulong)fingerprint >> (64 - StripeBits)];
+        var stripe = StripeOf(ref fingerprint);
         lock (stripe)
         {
+            var slot = stripe.Find(fingerprint);
             var keys = stripe.Keys;
-            for (var slot = Slot(fingerprint, keys.Length); ; slot = Next(slot, keys.Length))
+            if (keys[slot] == fingerprint)
             {
-                var held = keys[slot];
-                if (held == fingerprint)
-                {
-                    if (!_values || stripe.Values![slot] <= value) return AddResult.Held;
-                    stripe.Values[slot] = value;
-                    return AddResult.Lowered;
-                }
-                if (held != 0) continue;
-                keys[slot] = fingerprint;
-                if (_values) stripe.Values![slot] = value;
-                Volatile.Write(ref stripe.Count, stripe.Count + 1);
-                if (stripe.Count * 4L > keys.Length * 3L) stripe.Grow();
-                return AddResult.Added;
+                if (!_values || stripe.Values![slot] <= value) return AddResult.Held;
+                stripe.Values[slot] = value;
+                return AddResult.Lowered;
             }
+            keys[slot] = fingerprint;
+            if (_values) stripe.Values![slot] = value;
+            Volatile.Write(ref stripe.Count, stripe.Count + 1);
+            if (stripe.Count * 4L > keys.Length * 3L) stripe.Grow();
+            return AddResult.Added;
         }
     }
 
     /// <summary>The value held with <paramref name="fingerprint"/> (0 in a table without values).</summary>
     public bool TryGetValue(long fingerprint, out long value)
     {
-        if (fingerprint == 0) fingerprint = 1;
-        var stripe = _stripes[(ulong)fingerprint >> (64 - StripeBits)];
+        var stripe = StripeOf(ref fingerprint);
         lock (stripe)
         {
-            var keys = stripe.Keys;
-            for (var slot = Slot(fingerprint, keys.Length); ; slot = Next(slot, keys.Length))
-            {
-                var held = keys[slot];
-                if (held == fingerprint)
-                {
-                    value = _values ? stripe.Values![slot] : 0;
-                    return true;
-                }
-                if (held == 0)
-                {
-                    value = 0;
-                    return false;
-                }
-            }
+            var slot = stripe.Find(fingerprint);
+            var found = stripe.Keys[slot] == fingerprint;
+            value = found && _values ? stripe.Values![slot] : 0;
+            return found;
         }
+    }
+
+    private Stripe StripeOf(ref long fingerprint)
+    {
+        if (fingerprint == 0) fingerprint = 1;
+        return _stripes[(ulong)fingerprint >> (64 - StripeBits)];
     }
 
     /// <summary>Every (fingerprint, value) pair of stripe <paramref name="stripe"/> (0 to 255), in slot order; not thread-safe against writers.</summary>
@@ -144,6 +133,15 @@ internal sealed class FingerprintTable
         public long[] Keys = new long[capacity];
         public long[]? Values = values ? new long[capacity] : null;
         public int Count;
+
+        // The fingerprint's slot, or the empty slot where it would go (there is always one: the
+        // stripe grows before it is full).
+        public int Find(long fingerprint)
+        {
+            var slot = Slot(fingerprint, Keys.Length);
+            while (Keys[slot] != fingerprint && Keys[slot] != 0) slot = Next(slot, Keys.Length);
+            return slot;
+        }
 
         public void Grow()
         {

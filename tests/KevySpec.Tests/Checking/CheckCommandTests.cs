@@ -63,7 +63,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"^exhaustive: \d+ states, \d+ distinct, depth 7, \d+ states/s, 2 violations$", run.OutputLines[0]);
-        Assert.Matches(@"^  nodes 2, stopped: depth bound reached, [0-9.]+ s on \d+ workers; [0-9.]+ B/state visited set, \d+ B/state in all \(peak [0-9,]+ MiB\)$", run.OutputLines[1]);
+        Assert.Matches(@"^  nodes 2, stopped: depth bound reached, [0-9.]+ s on \d+ workers; [0-9.]+ B/state visited set, \d+ B/state in all \(peak [0-9,]+ MiB\); fingerprint collision odds [0-9.]+e-\d+$", run.OutputLines[1]);
         Assert.Contains("  single-primary: a and b are both primary at epoch 2", run.OutputLines);
         Assert.Contains(run.OutputLines, l => l.StartsWith("  liveness: primary a is known to 1 of 2 (a majority is 2) 15 s after faults stopped", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(_folder, "election-single-primary-n2-bootstrap.md")));

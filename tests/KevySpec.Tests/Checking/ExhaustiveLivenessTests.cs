@@ -56,3 +56,39 @@ public sealed class ExhaustiveLivenessTests
         Assert.Equal([InvariantNames.Liveness], result.Unchecked);
     }
 }
+
+public sealed class QuietOutcomeTests
+{
+    private static readonly ExhaustiveChecker.QuietOutcome Good = new(0, 0, OfferAhead: false, Disrupted: false);
+
+    [Fact]
+    public void A_property_holds_for_good_from_the_first_round_after_which_it_never_fails()
+    {
+        // Rounds: fails, holds, holds, then a cycle where it holds.
+        var outcome = Good.Before(true, true, true, false).Before(true, true, true, false).Before(false, false, false, false);
+        Assert.Equal((1, 1), (outcome.LiveFrom, outcome.ConvergedFrom));
+        // Holding now does not help if it fails later.
+        var later = new ExhaustiveChecker.QuietOutcome(2, 0, false, false).Before(true, true, false, false);
+        Assert.Equal((3, 0), (later.LiveFrom, later.ConvergedFrom));
+        var never = new ExhaustiveChecker.QuietOutcome(ExhaustiveChecker.Never, 0, false, false).Before(true, true, false, false);
+        Assert.Equal(ExhaustiveChecker.Never, never.LiveFrom);
+    }
+
+    [Fact]
+    public void Standing_after_every_live_node_followed_one_primary_is_a_disruption_and_before_it_is_not()
+    {
+        var offerThenFollowed = Good.Before(true, true, knownToAll: true, offered: false).Before(false, false, knownToAll: false, offered: true);
+        Assert.True(offerThenFollowed.OfferAhead);
+        Assert.False(offerThenFollowed.Disrupted);
+        var followedThenOffer = Good.Before(false, false, knownToAll: false, offered: true).Before(true, true, knownToAll: true, offered: false);
+        Assert.True(followedThenOffer.Disrupted);
+    }
+
+    [Fact]
+    public void Outcomes_pack_into_one_long_and_back()
+    {
+        var outcome = new ExhaustiveChecker.QuietOutcome(17, ExhaustiveChecker.Never, OfferAhead: true, Disrupted: true);
+        Assert.Equal(outcome, ExhaustiveChecker.QuietOutcome.Unpack(outcome.Pack()));
+        Assert.Equal(Good, ExhaustiveChecker.QuietOutcome.Unpack(Good.Pack()));
+    }
+}
