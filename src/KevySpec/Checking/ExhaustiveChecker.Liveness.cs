@@ -87,9 +87,9 @@ public sealed partial class ExhaustiveChecker
         private readonly int[] _row = new int[checker._codec.Width];
 
         /// <summary>The first invariant the quiet continuation from <paramref name="state"/> breaks, or null.</summary>
-        public string? Judge(WorldState state, FingerprintTable memo, long memoLimit)
+        public string? Judge(WorldState state, QuietMemo memo)
         {
-            var outcome = Run(state, memo, memoLimit);
+            var outcome = Run(state, memo);
             var bound = checker.QuietRounds;
             if (checker._invariants.Liveness && outcome.LiveFrom > bound) return InvariantNames.Liveness;
             if (checker._invariants.Names.Contains(ConvergenceName) && outcome.ConvergedFrom > bound) return ConvergenceName;
@@ -97,7 +97,7 @@ public sealed partial class ExhaustiveChecker
             return null;
         }
 
-        private QuietOutcome Run(WorldState start, FingerprintTable memo, long memoLimit)
+        private QuietOutcome Run(WorldState start, QuietMemo memo)
         {
             _states.Clear();
             _fingerprints.Clear();
@@ -110,7 +110,7 @@ public sealed partial class ExhaustiveChecker
             for (var round = 0; round < checker.QuietLimit; round++)
             {
                 // The first state is one of a kind (the explored state itself); later ones are shared.
-                if (round > 0 && memo.TryGetValue(_fingerprints[round], out var known))
+                if (round > 0 && memo.TryGet(_fingerprints[round], out var known))
                 {
                     tail = QuietOutcome.Unpack(known);
                     break;
@@ -138,7 +138,7 @@ public sealed partial class ExhaustiveChecker
                     offer |= _offered[i];
                 }
                 var cycle = new QuietOutcome(live ? 0 : Never, converged ? 0 : Never, offer, knownToAll && offer);
-                for (var i = last; i >= cycleFrom; i--) Remember(memo, memoLimit, i, cycle);
+                for (var i = last; i >= cycleFrom; i--) Remember(memo, i, cycle);
                 tail = cycle;
                 last = cycleFrom - 1;
             }
@@ -157,7 +157,7 @@ public sealed partial class ExhaustiveChecker
             {
                 var s = _states[i];
                 outcome = outcome.Before(checker.Live(s), checker.FollowedByAll(s, asReplicas: true), checker.FollowedByAll(s, asReplicas: false), _offered[i]);
-                if (conclusive) Remember(memo, memoLimit, i, outcome);
+                if (conclusive) Remember(memo, i, outcome);
             }
             return outcome;
         }
@@ -188,9 +188,9 @@ public sealed partial class ExhaustiveChecker
             throw new InvalidOperationException($"internal error: the quiet continuation judged to break {invariant} does not show it");
         }
 
-        private void Remember(FingerprintTable memo, long memoLimit, int index, QuietOutcome outcome)
+        private void Remember(QuietMemo memo, int index, QuietOutcome outcome)
         {
-            if (index > 0 && memo.Count < memoLimit) memo.AddOrMin(_fingerprints[index], outcome.Pack());
+            if (index > 0) memo.Set(_fingerprints[index], outcome.Pack());
         }
 
         /// <summary>Faults stop: dead nodes restart (as the first restart role) while a majority is down.</summary>

@@ -86,7 +86,8 @@ public sealed partial class ExhaustiveChecker
         _keys.Add([.. startKeys]);
 
         var quiet = ChecksQuiet && _options.LivenessDepth > 0;
-        var memo = new FingerprintTable(values: true);
+        // Up to 2^25 slots (512 MiB, room for the continuations of millions of recent states); less for shallow searches.
+        var memo = new QuietMemo(quiet ? Math.Clamp(10 + 2 * _options.MaxDepth, 16, 25) : 1);
         var checkedNames = _invariants.SafetyNames.Where(n => quiet || (n != ConvergenceName && n != NoDisruptionName)).ToList();
         if (quiet && _invariants.Liveness) checkedNames.Add(InvariantNames.Liveness);
         var depth = 0;
@@ -271,8 +272,6 @@ public sealed partial class ExhaustiveChecker
     // One worker thread's tools: its stepper, a move list and a row to pack into.
     private sealed class Worker
     {
-        // Memoized quiet continuations, at most (about 1.5 GB).
-        private const long MemoLimit = 50_000_000;
         private readonly ExhaustiveChecker _checker;
         private readonly Stepper _stepper;
         private readonly Quiet _quiet;
@@ -300,11 +299,11 @@ public sealed partial class ExhaustiveChecker
 
         // Every successor of state `index` of `level` (at `depth`): violations are reported; new
         // states go to `next` with their key, or, on the last level, straight into the visited set.
-        public void Expand(PackedLevel level, long index, int depth, FingerprintTable? next, FingerprintTable? quietMemo)
+        public void Expand(PackedLevel level, long index, int depth, FingerprintTable? next, QuietMemo? quietMemo)
         {
             var parentRow = level.Row(index);
             var state = _checker._codec.Unpack(parentRow);
-            if (quietMemo is not null && _quiet.Judge(state, quietMemo, MemoLimit) is { } broken)
+            if (quietMemo is not null && _quiet.Judge(state, quietMemo) is { } broken)
                 _checker.Report(new Violation(broken, "the quiet continuation does not recover"), depth, _checker._keys[depth][index], quiet: true);
             _stepper.Moves(state, _moves);
             for (var k = 0; k < _moves.Count; k++)
