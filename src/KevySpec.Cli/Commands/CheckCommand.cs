@@ -106,7 +106,7 @@ internal static class CheckCommand
             $"exhaustive: {result.Explored} states, {result.Distinct} distinct, depth {result.DepthReached}, {result.StatesPerSecond:0} states/s, {result.Counterexamples.Count} violations"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds:0.0} s on {result.Workers} workers; {result.BytesPerState:0.0} B/state visited set, {(double)result.Memory.PeakWorkingSet / Math.Max(1, result.Distinct):0} B/state in all (peak {result.Memory.PeakWorkingSet / (1 << 20):N0} MiB); fingerprint collision odds {result.CollisionOdds:0.0e0}"));
-        foreach (var name in result.Unchecked) output.WriteLine($"  {name}: not checked in exhaustive mode (run --mode sim)");
+        foreach (var name in result.Unchecked) output.WriteLine($"  {name}: not checked (--liveness-depth 0; --mode sim checks it)");
         foreach (var counterexample in result.Counterexamples)
             output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {counterexample.Events.Count - options.Nodes} moves after the start");
         return WriteCounterexamples(result.Counterexamples, request.Out, output, error);

@@ -38,7 +38,7 @@ public enum CheckStop
 /// <param name="Stop">Why the search stopped.</param>
 /// <param name="Elapsed">Wall time of the search (counterexample replay excluded).</param>
 /// <param name="Counterexamples">The shortest counterexample of each broken invariant, shortest first.</param>
-/// <param name="Unchecked">Invariants of the spec this mode cannot check (liveness: the simulator checks it).</param>
+/// <param name="Unchecked">Invariants of the spec this run did not check (liveness, when <see cref="CheckOptions.LivenessDepth"/> is 0).</param>
 public sealed record ExhaustiveResult(long Explored, long Distinct, int DepthReached, CheckStop Stop, TimeSpan Elapsed,
     IReadOnlyList<Counterexample> Counterexamples, IReadOnlyList<string> Unchecked)
 {
