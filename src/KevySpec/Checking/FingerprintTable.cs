@@ -110,8 +110,10 @@ internal sealed class FingerprintTable
     public static int Stripes => 1 << StripeBits;
 
     // The top byte picks the stripe, so the slot comes from the other bits: mixed, then scaled to
-    // the capacity (a multiply and a shift instead of a modulo, so any capacity works).
-    private static int Slot(long fingerprint, int capacity) => (int)(((ulong)fingerprint * 0x9E3779B97F4A7C15UL >> 32) * (ulong)capacity >> 32);
+    // the capacity (a multiply and a shift instead of a modulo, so any capacity works). Tables with
+    // values mix with another constant: the checker copies one into the other in slot order, and
+    // with one constant that order would be sorted by home slot, which linear probing handles badly.
+    private static int Slot(long fingerprint, int capacity, ulong mix) => (int)(((ulong)fingerprint * mix >> 32) * (ulong)capacity >> 32);
 
     private static int Next(int slot, int capacity) => slot + 1 == capacity ? 0 : slot + 1;
 
@@ -130,6 +132,8 @@ internal sealed class FingerprintTable
 
     private sealed class Stripe(int capacity, bool values)
     {
+        private readonly ulong _mix = values ? 0xD6E8FEB86659FD93UL : 0x9E3779B97F4A7C15UL;
+
         public long[] Keys = new long[capacity];
         public long[]? Values = values ? new long[capacity] : null;
         public int Count;
@@ -138,7 +142,7 @@ internal sealed class FingerprintTable
         // stripe grows before it is full).
         public int Find(long fingerprint)
         {
-            var slot = Slot(fingerprint, Keys.Length);
+            var slot = Slot(fingerprint, Keys.Length, _mix);
             while (Keys[slot] != fingerprint && Keys[slot] != 0) slot = Next(slot, Keys.Length);
             return slot;
         }
@@ -147,14 +151,19 @@ internal sealed class FingerprintTable
         {
             var keys = new long[Keys.Length + Keys.Length / 2];
             var vals = Values is null ? null : new long[keys.Length];
-            for (var i = 0; i < Keys.Length; i++)
+            // Copied in 64 interleaved passes, not in slot order: slot order is home order in the new
+            // table too, and inserting in home order makes linear probing walk long runs.
+            for (var pass = 0; pass < 64; pass++)
             {
-                var key = Keys[i];
-                if (key == 0) continue;
-                var slot = Slot(key, keys.Length);
-                while (keys[slot] != 0) slot = Next(slot, keys.Length);
-                keys[slot] = key;
-                if (vals is not null) vals[slot] = Values![i];
+                for (var i = pass; i < Keys.Length; i += 64)
+                {
+                    var key = Keys[i];
+                    if (key == 0) continue;
+                    var slot = Slot(key, keys.Length, _mix);
+                    while (keys[slot] != 0) slot = Next(slot, keys.Length);
+                    keys[slot] = key;
+                    if (vals is not null) vals[slot] = Values![i];
+                }
             }
             Values = vals;
             Volatile.Write(ref Keys, keys);
