@@ -10,8 +10,9 @@ namespace KevySpec.Checking;
 /// a shortest one. Runs the real generated elector, restoring one instance per node and worker from
 /// snapshots. Each level is expanded by <see cref="CheckOptions.Workers"/> threads; seen states are
 /// kept as 64-bit fingerprints (<see cref="FingerprintTable"/>) and the level being expanded as
-/// packed rows (<see cref="StateCodec"/>). Results do not depend on the number of workers. One
-/// instance runs one search at a time.
+/// packed rows (<see cref="StateCodec"/>). From every expanded state (up to
+/// <see cref="CheckOptions.LivenessDepth"/>) the deterministic quiet continuation checks liveness.
+/// Results do not depend on the number of workers. One instance runs one search at a time.
 /// </summary>
 public sealed partial class ExhaustiveChecker
 {
@@ -88,14 +89,14 @@ public sealed partial class ExhaustiveChecker
         var quiet = ChecksQuiet && _options.LivenessDepth > 0;
         // Up to 2^25 slots (512 MiB, room for the continuations of millions of recent states); less for shallow searches.
         var memo = new QuietMemo(quiet ? Math.Clamp(10 + 2 * _options.MaxDepth, 16, 25) : 1);
-        var checkedNames = _invariants.SafetyNames.Where(n => quiet || (n != ConvergenceName && n != NoDisruptionName)).ToList();
-        if (quiet && _invariants.Liveness) checkedNames.Add(InvariantNames.Liveness);
+        // The invariants this run decides: the per-step ones, and those of the quiet continuation when it runs.
+        string[] quietNames = [InvariantNames.Liveness, ConvergenceName, NoDisruptionName];
+        var checkedNames = _invariants.Names.Where(n => quiet || !quietNames.Contains(n)).ToList();
         var depth = 0;
         var stop = CheckStop.Exhausted;
         long frontierBytes = level.Bytes;
         while (level.Count > 0)
         {
-            if (depth == _options.MaxDepth) { stop = CheckStop.DepthBound; break; }
             var last = depth + 1 == _options.MaxDepth;
             var next = last ? null : new FingerprintTable(values: true);
             var before = _visited.Count;
@@ -131,7 +132,7 @@ public sealed partial class ExhaustiveChecker
             .ThenBy(f => InvariantOrder(f.Key))
             .Select(f => f.Value.Quiet ? ConcretizeQuiet(f.Value, stepper) : Concretize(PathTo(f.Value.Depth, f.Value.Key, stepper), f.Value.Violation))
             .ToList();
-        IReadOnlyList<string> unchecked_ = _invariants.Liveness && !quiet ? [InvariantNames.Liveness] : [];
+        IReadOnlyList<string> unchecked_ = quiet ? [] : [.. _invariants.Names.Where(quietNames.Contains)];
         var memory = new MemoryUse(_visited.Bytes, frontierBytes, _keys.Sum(k => (long)k.Length * sizeof(long)), Process.GetCurrentProcess().PeakWorkingSet64);
         return new ExhaustiveResult(_explored, _visited.Count, depth, stop, clock.Elapsed, counterexamples, unchecked_)
         {
