@@ -33,17 +33,25 @@ internal static class CheckCommand
             CustomParser = ParseSizes,
         };
         var depth = new Option<int>("--depth") { Description = "Longest path explored, in transitions (exhaustive mode).", DefaultValueFactory = _ => 7 };
+        var workers = new Option<int>("--workers") { Description = "Threads expanding each level (exhaustive mode); 0 for one per processor.", DefaultValueFactory = _ => 0 };
+        var livenessDepth = new Option<int>("--liveness-depth")
+        {
+            Description = "Exhaustive mode: run the quiet continuation (liveness) from every state this many moves deep or less; 0 turns it off. Default: every explored state.",
+            DefaultValueFactory = _ => int.MaxValue,
+        };
         var outDir = new Option<string>("--out") { Description = "Folder for counterexamples (trace .jsonl + steps and diagram .md).", DefaultValueFactory = _ => "check-out" };
         seeds.Within(min: 1);
         depth.Within(min: 1);
+        workers.Within(min: 0);
+        livenessDepth.Within(min: 0);
         var command = new Command("check", "Check a spec's invariants with the simulator (N = 3, 4, 5 by default), a swarm of short walks, or the bounded exhaustive model checker; write counterexamples.")
         {
-            spec, mode, seeds, firstSeed, nodes, depth, outDir,
+            spec, mode, seeds, firstSeed, nodes, depth, outDir, workers, livenessDepth,
         };
         command.SetAction(parsed =>
         {
             var request = new CheckRequest(parsed.GetValue(spec)!, parsed.GetValue(mode), parsed.GetValue(seeds), parsed.GetValue(firstSeed),
-                parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!);
+                parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!) { Workers = parsed.GetValue(workers), LivenessDepth = parsed.GetValue(livenessDepth) };
             return Run(request, output, error);
         });
         return command;
@@ -168,7 +176,7 @@ internal static class CheckCommand
         var checks = new List<CheckOptions>();
         foreach (var size in sizes)
         {
-            var options = new CheckOptions { Nodes = size, MaxDepth = request.Depth };
+            var options = new CheckOptions { Nodes = size, MaxDepth = request.Depth, Workers = request.Workers, LivenessDepth = request.LivenessDepth };
             if (options.Problem() is { } problem)
             {
                 error.WriteLine($"kevyspec: {problem}");
@@ -180,18 +188,26 @@ internal static class CheckCommand
         {
             var result = new ExhaustiveChecker(elector, options).Run(p =>
                 progress.Show(string.Create(CultureInfo.InvariantCulture,
-                    $"exhaustive: depth {p.Depth}, {p.Explored:N0} states, {p.Distinct:N0} distinct, {p.StatesPerSecond:N0} states/s, {p.Violations} violations")));
+                    $"exhaustive: depth {p.Depth}, {p.Explored:N0} states, {p.Distinct:N0} distinct, {p.StatesPerSecond:N0} states/s, {MemoryPerState(p.Distinct)} B/state in all, {p.Violations} violations")));
             progress.Clear();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"exhaustive: {result.Explored} states, {result.Distinct} distinct, depth {result.DepthReached}, {result.StatesPerSecond:0} states/s, {result.Counterexamples.Count} violations"));
-            output.WriteLine($"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
-            foreach (var name in result.Unchecked) output.WriteLine($"  {name}: not checked in exhaustive mode (run --mode sim)");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  nodes {options.Nodes}, stopped: {Describe(result.Stop)}, {result.Elapsed.TotalSeconds:0.0} s on {result.Workers} workers; {result.BytesPerState:0.0} B/state visited set, {(double)result.Memory.PeakWorkingSet / Math.Max(1, result.Distinct):0} B/state in all (peak {result.Memory.PeakWorkingSet / (1 << 20):N0} MiB); fingerprint collision odds {result.CollisionOdds:0.0e0}"));
+            foreach (var name in result.Unchecked)
+                output.WriteLine(name == InvariantNames.WriteSafety
+                    ? $"  {name}: not checked in exhaustive mode (it needs real time; --mode sim checks it)"
+                    : $"  {name}: not checked (--liveness-depth 0; --mode sim checks it)");
             foreach (var counterexample in result.Counterexamples)
                 output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {counterexample.Events.Count - options.Nodes} moves after the start");
             all.AddRange(result.Counterexamples);
         }
         return WriteCounterexamples(all, request.Out, output, error);
     }
+
+    // The process's memory per distinct state so far (everything: the visited set, the levels, the runtime).
+    private static string MemoryPerState(long distinct) =>
+        (Environment.WorkingSet / (double)Math.Max(1, distinct)).ToString("0", CultureInfo.InvariantCulture);
 
     private static string Describe(CheckStop stop) => stop switch
     {
@@ -222,7 +238,12 @@ internal static class CheckCommand
         return 1;
     }
 
-    private sealed record CheckRequest(string Spec, string? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out);
+    private sealed record CheckRequest(string Spec, string? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out)
+    {
+        public int Workers { get; init; }
+
+        public int LivenessDepth { get; init; }
+    }
 
     private sealed record SimRun(string Mode, int Nodes, SimSummary Summary);
 

@@ -65,8 +65,23 @@ public sealed record CheckOptions
     /// <summary>Start with every node a replica and no primary (cold start). Default true.</summary>
     public bool ColdStart { get; init; } = true;
 
-    /// <summary>Stop after this many distinct states (a memory guard). Default 30 million.</summary>
-    public long MaxStates { get; init; } = 30_000_000;
+    /// <summary>
+    /// Stop after this many distinct states (a memory guard: the fingerprints of 750 million states
+    /// take 8 GiB). Default 750 million.
+    /// </summary>
+    public long MaxStates { get; init; } = 750_000_000;
+
+    /// <summary>
+    /// The quiet continuation (liveness) is run from every explored state this many moves deep or
+    /// less; 0 turns it off. Default: every explored state.
+    /// </summary>
+    public int LivenessDepth { get; init; } = int.MaxValue;
+
+    /// <summary>Threads expanding each level; 0 (the default) for one per processor. The results do not depend on it.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>The threads in use: <see cref="Workers"/>, or the processor count when it is 0.</summary>
+    public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 
     /// <summary>The member ids: <c>a</c>, <c>b</c>, <c>c</c>, <c>d</c> (byte-wise ordered, so the tie-break prefers earlier ones).</summary>
     public IReadOnlyList<string> Members => [.. "abcd".Take(Nodes).Select(c => c.ToString())];
@@ -86,6 +101,8 @@ public sealed record CheckOptions
         if (LinkCapacity < 1) return $"link capacity must be at least 1 (got {LinkCapacity})";
         if (MaxCrashes < 0) return $"max crashes must not be negative (got {MaxCrashes})";
         if (!BootstrapStart && !ColdStart) return "at least one start (bootstrap or cold) is needed";
+        if (LivenessDepth < 0) return $"liveness depth must not be negative (got {LivenessDepth})";
+        if (Workers is < 0 or > 256) return $"workers must be 0 (one per processor) to 256 (got {Workers})";
         if (MaxStates < 1) return $"max states must be at least 1 (got {MaxStates})";
         foreach (var advance in EffectiveAdvances)
             if (advance <= TimeSpan.Zero) return $"time steps must be positive (got {advance})";

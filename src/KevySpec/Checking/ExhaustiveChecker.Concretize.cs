@@ -4,21 +4,29 @@ using KevySpec.Simulation;
 namespace KevySpec.Checking;
 
 // A counterexample path of abstract moves, replayed on a real cluster in real (virtual) time: the
-// replay records the trace, and must break the same invariant at its last step, which checks the
-// time abstraction on the very path it reports.
+// replay records the trace, and must break the same invariant at its last step (a safety
+// invariant) or end in a state that shows it broken (a property of the quiet continuation, which
+// starts at move quietFrom), which checks the time abstraction on the very path it reports.
 public sealed partial class ExhaustiveChecker
 {
-    private Counterexample Concretize(WorldState violating, Violation violation)
+    private Counterexample Concretize(List<Move> path, Violation violation, int quietFrom = -1)
     {
-        var path = violating.Path();
         var cluster = new Cluster(_definition, _members, _options.Config, _invariants);
         var events = new List<ScenarioEvent>();
         var now = TimeSpan.Zero;
         var roles = Starts()[path[0].Arg];
         for (var i = 0; i < _n; i++) Record(cluster.New(_members[i], roles[i], _options.ClampedJitter));
 
-        foreach (var move in path.Skip(1))
+        TimeSpan? quietAt = null;
+        for (var m = 1; m < path.Count; m++)
         {
+            var move = path[m];
+            if (m == quietFrom)
+            {
+                quietAt = now;
+                events.Add(new ScenarioEvent(ScenarioEventKind.Fault, now,
+                    Text: "faults stop: from here every message is delivered, every live node ticks and one time step passes per round"));
+            }
             var id = _members[move.Node];
             switch (move.Kind)
             {
@@ -53,16 +61,51 @@ public sealed partial class ExhaustiveChecker
             }
         }
 
+        if (quietFrom >= 0)
+        {
+            if (quietAt is null) events.Add(new ScenarioEvent(ScenarioEventKind.Fault, now, Text: "faults stop"));
+            var shown = QuietViolation(cluster, violation.Invariant, now - (quietAt ?? now))
+                ?? throw new InvalidOperationException($"internal error: the quiet continuation for {violation.Invariant} did not show it broken when replayed");
+            return new Counterexample(_definition.Name, Name(path, shown), shown, _members, 0, events);
+        }
         if (cluster.Violation is not { } replayed || replayed.Invariant != violation.Invariant || cluster.ViolationStep != cluster.Steps.Count - 1)
             throw new InvalidOperationException(
                 $"internal error: the counterexample for {violation} did not break the same invariant at its last step when replayed " +
                 $"(replay: {cluster.Violation?.ToString() ?? "no violation"}); the time abstraction does not match the elector");
 
-        var start = _options.BootstrapStart && path[0].Arg == 0 ? "bootstrap" : "cold";
-        var name = $"{_definition.Name}-{violation.Invariant}-n{_n}-{start}";
-        return new Counterexample(_definition.Name, name, replayed, _members, 0, events);
+        return new Counterexample(_definition.Name, Name(path, replayed), replayed, _members, 0, events);
 
         void Record(ClusterStep step, string? remark = null) =>
             events.Add(new ScenarioEvent(ScenarioEventKind.Step, step.At ?? now, step, Text: remark));
     }
+
+    private string Name(List<Move> path, Violation violation)
+    {
+        var start = _options.BootstrapStart && path[0].Arg == 0 ? "bootstrap" : "cold";
+        return $"{_definition.Name}-{violation.Invariant}-n{_n}-{start}";
+    }
+
+    // The replayed cluster's end state judged as the quiet continuation judged the abstract one.
+    private Violation? QuietViolation(Cluster cluster, string invariant, TimeSpan quiet)
+    {
+        switch (invariant)
+        {
+            case InvariantNames.Liveness:
+                return LivenessMonitor.Check(cluster, quiet);
+            case InvariantNames.Convergence:
+                var primaries = _members.Where(id => cluster.ElectorOf(id) is { Role: Role.Primary }).ToList();
+                var strays = _members.Where(id => cluster.ElectorOf(id) is { } e && (primaries.Count != 1
+                    || (id != primaries[0] && (e.Role != Role.Replica || e.CurrentPrimary != primaries[0])))).ToList();
+                return strays.Count == 0 ? null : new Violation(InvariantNames.Convergence,
+                    $"{StepNarrator.Seconds(quiet)} after faults stopped, {string.Join(", ", strays)} still not a replica following the only primary ({Describe(cluster)})");
+            default:
+                var offer = cluster.Steps.LastOrDefault(s => s.Out?.Any(o => o.Message is Offer) == true);
+                return offer is null ? null : new Violation(InvariantNames.NoDisruption,
+                    $"{offer.Node} stands {StepNarrator.Seconds(quiet)} after faults stopped although every live node followed one primary ({Describe(cluster)})");
+        }
+    }
+
+    private string Describe(Cluster cluster) => string.Join(", ", _members.Select(id => cluster.ElectorOf(id) is { } e
+        ? $"{id} {e.Role.ToWire()} epoch {e.Epoch.ToString(CultureInfo.InvariantCulture)} primary {e.CurrentPrimary ?? "-"}"
+        : $"{id} down"));
 }

@@ -76,7 +76,9 @@ public sealed partial class Simulator
         return null;
     }
 
-    // The one live primary that every other live node names as its primary, or -1.
+    // The one live primary that every other live node follows as a replica at its epoch, or -1: the
+    // cluster has not settled (a candidate naming it still stands against it; a replica of a higher
+    // epoch deposes it with its next heartbeat).
     private int KnownToAll()
     {
         var primary = -1;
@@ -87,8 +89,10 @@ public sealed partial class Simulator
                 primary = i;
             }
         if (primary < 0) return -1;
+        var epoch = _cluster.ElectorOf(_members[primary])!.Epoch;
         for (var i = 0; i < _members.Length; i++)
-            if (i != primary && _cluster.ElectorOf(_members[i]) is { } elector && elector.CurrentPrimary != _members[primary]) return -1;
+            if (i != primary && _cluster.ElectorOf(_members[i]) is { } elector
+                && (elector.Role != Role.Replica || elector.CurrentPrimary != _members[primary] || elector.Epoch != epoch)) return -1;
         return primary;
     }
 

@@ -13,7 +13,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         var run = CliRun.Of("check", "--help");
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--spec", "--mode", "--seeds", "--first-seed", "--nodes", "--depth", "--out" })
+        foreach (var option in new[] { "--spec", "--mode", "--seeds", "--first-seed", "--nodes", "--depth", "--out", "--workers", "--liveness-depth" })
             Assert.Contains(option, run.Output);
     }
 
@@ -22,6 +22,11 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("kevyspec: --seeds must be a whole number from 1 to", "check", "--seeds", "0")]
     [InlineData("kevyspec: --depth must be a whole number from 1 to", "check", "--depth", "0")]
     [InlineData("kevyspec: nodes must be 1 to 4 for an exhaustive check (got 5)", "check", "--mode", "exhaustive", "--nodes", "5")]
+    [InlineData("kevyspec: --workers must be a whole number from 0 to 2147483647 (got '-1')", "check", "--mode", "exhaustive", "--workers", "-1")]
+    [InlineData("kevyspec: workers must be 0 (one per processor) to 256 (got 300)", "check", "--mode", "exhaustive", "--workers", "300")]
+    [InlineData("kevyspec: --liveness-depth must be a whole number from 0 to 2147483647 (got '-2')", "check", "--mode", "exhaustive", "--liveness-depth", "-2")]
+    [InlineData("kevyspec: --workers must be a whole number from 0 to 2147483647 (got 'two')", "check", "--mode", "exhaustive", "--workers", "two")]
+    [InlineData("kevyspec: --depth must be a whole number from 1 to 2147483647 (got 'ten')", "check", "--mode", "exhaustive", "--depth", "ten")]
     [InlineData("kevyspec: nodes must be 1 to 7 for a simulation (got 8)", "check", "--nodes", "8")]
     [InlineData("kevyspec: nodes must be 1 to 7 for a simulation (got 9)", "check", "--nodes", "3,9")]
     [InlineData("kevyspec: --nodes must be a cluster size or a comma-separated list of sizes, such as 3,4,5 (got '3,x')", "check", "--nodes", "3,x")]
@@ -73,13 +78,17 @@ public sealed class CheckCommandTests : IDisposable
         var run = CliRun.Of("check", "--mode", "exhaustive", "--nodes", "2", "--depth", "7", "--out", _folder);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Matches(@"^exhaustive: \d+ states, \d+ distinct, depth 7, \d+ states/s, 1 violations$", run.OutputLines[0]);
+        Assert.Matches(@"^exhaustive: \d+ states, \d+ distinct, depth 7, \d+ states/s, 2 violations$", run.OutputLines[0]);
+        Assert.Matches(@"^  nodes 2, stopped: depth bound reached, [0-9.]+ s on \d+ workers; [0-9.]+ B/state visited set, \d+ B/state in all \(peak [0-9,]+ MiB\); fingerprint collision odds [0-9.]+e-\d+$", run.OutputLines[1]);
         Assert.Contains("  single-primary: a and b are both primary at epoch 2", run.OutputLines);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("  liveness: primary a is known to 1 of 2 (a majority is 2) 20 s after faults stopped", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(_folder, "election-single-primary-n2-bootstrap.md")));
+        Assert.True(File.Exists(Path.Combine(_folder, "election-liveness-n2-bootstrap.md")));
 
+        // Both traces, the quiet continuation included, are runs of the real elector.
         var replay = CliRun.Of("conform", _folder, "--spec", "election");
         Assert.Equal(0, replay.ExitCode);
-        Assert.Equal("1 passed, 0 failed", replay.OutputLines.Last());
+        Assert.Equal("2 passed, 0 failed", replay.OutputLines.Last());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class CounterexampleTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Counterexample Shortest() =>
-        new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 7 }).Run().Counterexamples.Single();
+        new ExhaustiveChecker(ReferenceElector.Definition, new CheckOptions { Nodes = 2, MaxDepth = 7, LivenessDepth = 0 }).Run().Counterexamples.Single();
 
     [Fact]
     public void A_written_counterexample_replays_against_the_same_elector()
