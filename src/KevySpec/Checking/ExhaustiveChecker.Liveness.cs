@@ -66,8 +66,9 @@ public sealed partial class ExhaustiveChecker
     }
 
     // Every other live node is at the only live primary's epoch (a replica of a higher one would
-    // depose it with its heartbeats) and heard it within hb_interval (a snapshot's instants are
-    // relative to AbstractTime.Present).
+    // depose it with its heartbeats) and heard it claim primary within hb_interval (a snapshot's
+    // instants are relative to AbstractTime.Present): a view that still says candidate, from a
+    // heartbeat overtaken by the ANNOUNCE before faults stopped, makes the primary look lost.
     private bool HeardPrimaryLately(WorldState state)
     {
         var primary = LivePrimary(state);
@@ -78,7 +79,7 @@ public sealed partial class ExhaustiveChecker
             if (s.Epoch != state.Nodes[primary]!.Epoch) return false;
             var heard = false;
             foreach (var (peer, view) in s.ViewArray)
-                heard |= peer == _members[primary] && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval;
+                heard |= peer == _members[primary] && view.Role == Role.Primary && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval;
             if (!heard) return false;
         }
         return true;

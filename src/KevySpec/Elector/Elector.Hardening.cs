@@ -44,6 +44,37 @@ public abstract partial class Elector
         return false;
     }
 
+    /// <summary><c>hb-epoch-older</c>: the heartbeat's epoch is below ours.</summary>
+    protected bool HbEpochOlder(Heartbeat hb) => hb.Epoch < _epoch;
+
+    /// <summary>
+    /// <c>epoch-left-behind</c>: a live member's last heartbeat claimed a higher epoch than ours, and
+    /// the live members whose last heartbeat claimed our epoch or a lower one, with this node, are
+    /// no quorum. A primary steps down then: a rival may have won the higher epoch with the others'
+    /// votes. One member ahead while a quorum stays at our epoch (a node that stood while cut off and
+    /// rejoined) is no such rival, and deposing the primary for it was a needless election.
+    /// </summary>
+    protected bool EpochLeftBehind() => LeftBehind(null);
+
+    /// <summary>
+    /// <c>hb-leaves-epoch-behind</c>: <c>epoch-left-behind</c> holds once this heartbeat replaces the
+    /// sender's view, so a primary steps down in the step that brings the news, before any tick.
+    /// </summary>
+    protected bool HbLeavesEpochBehind(Heartbeat hb) => LeftBehind(hb);
+
+    private bool LeftBehind(Heartbeat? incoming)
+    {
+        var ahead = incoming is { } hb && hb.Epoch > _epoch;
+        var behind = 1 + (incoming is { } h && h.Epoch <= _epoch ? 1 : 0);
+        foreach (var (peer, view) in _views)
+        {
+            if (peer == NodeId || (incoming is not null && peer == _from) || _now - view.LastHeartbeat >= Config.DownAfter) continue;
+            if (view.Epoch > _epoch) ahead = true;
+            else behind++;
+        }
+        return ahead && behind < Quorum;
+    }
+
     /// <summary>
     /// <c>lease-waited-out</c>: <c>down_after + election_timeout</c> have passed since this
     /// candidate's OFFER. A primary that can still hear a majority keeps answering

@@ -54,6 +54,14 @@ public sealed class BrokenSpecTests
     }
 
     [Fact]
+    public void A_primary_that_yields_to_any_member_ahead_in_epoch_breaks_no_disruption()
+    {
+        // Finding 11: a node that stood while cut off and died rejoins ahead in epoch and deposes the settled primary.
+        var found = FoundByDefaultRun("yields-to-any-epoch", "sim", 3, InvariantNames.NoDisruption);
+        Assert.Contains("is deposed while alive and connected", found.Violation!.Detail);
+    }
+
+    [Fact]
     public void A_replica_that_keeps_an_old_primary_breaks_convergence_where_liveness_holds()
     {
         var found = FoundByDefaultRun("replica-keeps-old-primary", "sim", 5, InvariantNames.Convergence);

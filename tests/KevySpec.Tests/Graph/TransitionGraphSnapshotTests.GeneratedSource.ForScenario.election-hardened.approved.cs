@@ -69,39 +69,42 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         Messages: ["hb", "offer", "accept", "announce"],
         Rows:
         [
-            new SpecRow(95, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
-            new SpecRow(96, null, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(97, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(98, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(99, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached", "lease-waited-out"], Role.Primary, ["announce-self"]),
-            new SpecRow(100, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
-            new SpecRow(101, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(102, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(103, Role.Replica, "hb", [], null, ["record-view"]),
-            new SpecRow(104, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
-            new SpecRow(105, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
-            new SpecRow(106, Role.Candidate, "hb", [], null, ["record-view"]),
-            new SpecRow(107, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(108, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(109, Role.Primary, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view"]),
-            new SpecRow(110, Role.Primary, "hb", [], null, ["record-view"]),
-            new SpecRow(111, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
-            new SpecRow(112, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
-            new SpecRow(113, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
-            new SpecRow(114, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
+            new SpecRow(114, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
+            new SpecRow(115, null, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(116, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(117, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(118, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
+            new SpecRow(119, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached", "lease-waited-out"], Role.Primary, ["announce-self"]),
+            new SpecRow(120, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
+            new SpecRow(121, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(122, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(123, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(124, Role.Replica, "hb", [], null, ["record-view"]),
+            new SpecRow(125, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
+            new SpecRow(126, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
+            new SpecRow(127, Role.Candidate, "hb", [], null, ["record-view"]),
+            new SpecRow(128, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(129, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(130, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
+            new SpecRow(131, Role.Primary, "hb", [], null, ["record-view"]),
+            new SpecRow(132, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
+            new SpecRow(133, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
+            new SpecRow(134, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
+            new SpecRow(135, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
+            new SpecRow(136, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
         ],
         Invariants:
         [
-            new SpecInvariant(173, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(174, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(175, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(176, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(177, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(178, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
-            new SpecInvariant(179, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `election_timeout / 2` of being sent."),
-            new SpecInvariant(180, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
-            new SpecInvariant(181, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
-            new SpecInvariant(182, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
+            new SpecInvariant(197, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(198, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(199, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(200, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(201, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(202, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
+            new SpecInvariant(203, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `election_timeout / 2` of being sent."),
+            new SpecInvariant(204, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
+            new SpecInvariant(205, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(206, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election-hardened</c>.</summary>
@@ -123,32 +126,37 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
             .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
             .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate")
             .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 7, (hb, _) => Row7(hb), "hb-claims-primary, hb-epoch-newer")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 8, (hb, _) => Row8(hb), "hb-claims-primary, hb-epoch-current, primary-lost")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 9, (hb, _) => Row9(hb), "always")
-            .InternalTransitionIf(_offerTrigger, _ => _firingRow == 17, (offer, _) => Row17(offer), "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
-            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 19, "!announce-epoch-stale, !announce-known, announces-self")
-            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 20, (announce, _) => Row20(announce), "!announce-epoch-stale, !announce-known, !announces-self");
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 8, (hb, _) => Row8(hb), "hb-claims-primary, hb-epoch-newer")
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 9, (hb, _) => Row9(hb), "hb-claims-primary, hb-epoch-current, primary-lost")
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 10, (hb, _) => Row10(hb), "hb-claims-primary, hb-epoch-older, primary-lost")
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 11, (hb, _) => Row11(hb), "always")
+            .InternalTransitionIf(_offerTrigger, _ => _firingRow == 19, (offer, _) => Row19(offer), "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
+            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 21, "!announce-epoch-stale, !announce-known, announces-self")
+            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 22, (announce, _) => Row22(announce), "!announce-epoch-stale, !announce-known, !announces-self")
+            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 23, (announce, _) => Row23(announce), "announce-known, !announces-self");
         _machine.Configure(Role.Candidate)
             .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
-            .PermitIf(Trigger.FinishCandidacy, Role.Primary, () => _firingRow == 5, "candidacy-open, quorum-reached, lease-waited-out")
-            .PermitIf(Trigger.FinishCandidacy, Role.Replica, () => _firingRow == 6, "candidacy-open, !quorum-reached, election-timed-out")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 10, "hb-claims-primary, hb-epoch-newer")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 11, "hb-epoch-newer, !from-self")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 12, (hb, _) => Row12(hb), "always")
-            .InternalTransitionIf(_acceptTrigger, _ => _firingRow == 18, (accept, _) => Row18(accept), "accept-epoch-current")
-            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 19, "!announce-epoch-stale, !announce-known, announces-self")
-            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 20, "!announce-epoch-stale, !announce-known, !announces-self");
+            .PermitIf(Trigger.FinishCandidacy, Role.Primary, () => _firingRow == 6, "candidacy-open, quorum-reached, lease-waited-out")
+            .PermitIf(Trigger.FinishCandidacy, Role.Replica, () => _firingRow == 7, "candidacy-open, !quorum-reached, election-timed-out")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 12, "hb-claims-primary, hb-epoch-newer")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 13, "hb-epoch-newer, !from-self")
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 14, (hb, _) => Row14(hb), "always")
+            .InternalTransitionIf(_acceptTrigger, _ => _firingRow == 20, (accept, _) => Row20(accept), "accept-epoch-current")
+            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 21, "!announce-epoch-stale, !announce-known, announces-self")
+            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 22, "!announce-epoch-stale, !announce-known, !announces-self")
+            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 23, (announce, _) => Row23(announce), "announce-known, !announces-self");
         _machine.Configure(Role.Primary)
             .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 13, "hb-claims-primary, hb-epoch-newer, !from-self")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 14, (hb, _) => Row14(hb), "hb-claims-primary, hb-epoch-newer")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 15, "hb-epoch-newer, !from-self")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 16, (hb, _) => Row16(hb), "always")
-            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 19, (announce, _) => Row19(announce), "!announce-epoch-stale, !announce-known, announces-self")
-            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 20, "!announce-epoch-stale, !announce-known, !announces-self");
+            .PermitIf(Trigger.StartElection, Role.Replica, () => _firingRow == 5, "epoch-left-behind")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 15, "hb-claims-primary, hb-epoch-newer, !from-self")
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 16, (hb, _) => Row16(hb), "hb-claims-primary, hb-epoch-newer")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 17, "hb-leaves-epoch-behind, !from-self")
+            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 18, (hb, _) => Row18(hb), "always")
+            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 21, (announce, _) => Row21(announce), "!announce-epoch-stale, !announce-known, announces-self")
+            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 22, "!announce-epoch-stale, !announce-known, !announces-self")
+            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 23, (announce, _) => Row23(announce), "announce-known, !announces-self");
     }
 
     /// <inheritdoc />
@@ -215,6 +223,9 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
                 if (!InBackoff() && !LiveEpochExhausted() && PrimaryKnown() && PrimaryLost() && ColdStartGraceOver() && BestLiveCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
                 else if (!InBackoff() && !LiveEpochExhausted() && !PrimaryKnown() && ColdStartGraceOver() && BestLiveCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
                 break;
+            case Role.Primary:
+                if (EpochLeftBehind()) { Row5(); Fire(Trigger.StartElection, 5); }
+                break;
         }
     }
 
@@ -224,8 +235,8 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Candidate:
-                if (CandidacyOpen() && QuorumReached() && LeaseWaitedOut()) { Row5(); Fire(Trigger.FinishCandidacy, 5); }
-                else if (CandidacyOpen() && !QuorumReached() && ElectionTimedOut()) { Row6(); Fire(Trigger.FinishCandidacy, 6); }
+                if (CandidacyOpen() && QuorumReached() && LeaseWaitedOut()) { Row6(); Fire(Trigger.FinishCandidacy, 6); }
+                else if (CandidacyOpen() && !QuorumReached() && ElectionTimedOut()) { Row7(); Fire(Trigger.FinishCandidacy, 7); }
                 break;
         }
     }
@@ -236,20 +247,21 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row7(hb); }
-                else if (HbClaimsPrimary(hb) && HbEpochCurrent(hb) && PrimaryLost()) { Row8(hb); }
-                else { Row9(hb); }
+                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row8(hb); }
+                else if (HbClaimsPrimary(hb) && HbEpochCurrent(hb) && PrimaryLost()) { Row9(hb); }
+                else if (HbClaimsPrimary(hb) && HbEpochOlder(hb) && PrimaryLost()) { Row10(hb); }
+                else { Row11(hb); }
                 break;
             case Role.Candidate:
-                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row10(hb); Fire(_hbTrigger, hb, 10); }
-                else if (HbEpochNewer(hb) && !FromSelf()) { Row11(hb); Fire(_hbTrigger, hb, 11); }
-                else { Row12(hb); }
+                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row12(hb); Fire(_hbTrigger, hb, 12); }
+                else if (HbEpochNewer(hb) && !FromSelf()) { Row13(hb); Fire(_hbTrigger, hb, 13); }
+                else { Row14(hb); }
                 break;
             case Role.Primary:
-                if (HbClaimsPrimary(hb) && HbEpochNewer(hb) && !FromSelf()) { Row13(hb); Fire(_hbTrigger, hb, 13); }
-                else if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row14(hb); }
-                else if (HbEpochNewer(hb) && !FromSelf()) { Row15(hb); Fire(_hbTrigger, hb, 15); }
-                else { Row16(hb); }
+                if (HbClaimsPrimary(hb) && HbEpochNewer(hb) && !FromSelf()) { Row15(hb); Fire(_hbTrigger, hb, 15); }
+                else if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row16(hb); }
+                else if (HbLeavesEpochBehind(hb) && !FromSelf()) { Row17(hb); Fire(_hbTrigger, hb, 17); }
+                else { Row18(hb); }
                 break;
         }
     }
@@ -260,7 +272,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (OfferEpochNewer(offer) && !OwnOffsetAhead(offer) && !OwnIdWinsTie(offer) && !VotedInOfferEpoch(offer)) { Row17(offer); }
+                if (OfferEpochNewer(offer) && !OwnOffsetAhead(offer) && !OwnIdWinsTie(offer) && !VotedInOfferEpoch(offer)) { Row19(offer); }
                 break;
         }
     }
@@ -271,7 +283,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Candidate:
-                if (AcceptEpochCurrent(accept)) { Row18(accept); }
+                if (AcceptEpochCurrent(accept)) { Row20(accept); }
                 break;
         }
     }
@@ -282,151 +294,170 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row19(announce); Fire(_announceTrigger, announce, 19); }
-                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row20(announce); }
+                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row21(announce); Fire(_announceTrigger, announce, 21); }
+                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row22(announce); }
+                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row23(announce); }
                 break;
             case Role.Candidate:
-                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row19(announce); Fire(_announceTrigger, announce, 19); }
-                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row20(announce); Fire(_announceTrigger, announce, 20); }
+                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row21(announce); Fire(_announceTrigger, announce, 21); }
+                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row22(announce); Fire(_announceTrigger, announce, 22); }
+                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row23(announce); }
                 break;
             case Role.Primary:
-                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row19(announce); }
-                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row20(announce); Fire(_announceTrigger, announce, 20); }
+                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row21(announce); }
+                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row22(announce); Fire(_announceTrigger, announce, 22); }
+                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row23(announce); }
                 break;
         }
     }
 
-    // election-hardened.spec.md:95  * | first-tick | !first-tick-seen | = | remember-first-tick
+    // election-hardened.spec.md:114  * | first-tick | !first-tick-seen | = | remember-first-tick
     private void Row1()
     {
         RememberFirstTick();
     }
 
-    // election-hardened.spec.md:96  * | heartbeats |  | = | send-due-heartbeats
+    // election-hardened.spec.md:115  * | heartbeats |  | = | send-due-heartbeats
     private void Row2()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:97  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:116  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row3()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:98  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:117  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row4()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:99  Candidate | finish-candidacy | candidacy-open, quorum-reached, lease-waited-out | Primary | announce-self
-    private void Row5()
+    // election-hardened.spec.md:118  Primary | start-election | epoch-left-behind | Replica | 
+    private void Row5() { }
+
+    // election-hardened.spec.md:119  Candidate | finish-candidacy | candidacy-open, quorum-reached, lease-waited-out | Primary | announce-self
+    private void Row6()
     {
         AnnounceSelf();
     }
 
-    // election-hardened.spec.md:100  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
-    private void Row6()
+    // election-hardened.spec.md:120  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
+    private void Row7()
     {
         BackOff();
     }
 
-    // election-hardened.spec.md:101  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
-    private void Row7(Heartbeat hb)
-    {
-        RecordView(hb);
-        AdoptHbEpoch(hb);
-        FollowSender();
-    }
-
-    // election-hardened.spec.md:102  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
+    // election-hardened.spec.md:121  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row8(Heartbeat hb)
     {
         RecordView(hb);
+        AdoptHbEpoch(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:103  Replica | hb |  | = | record-view
+    // election-hardened.spec.md:122  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
     private void Row9(Heartbeat hb)
     {
         RecordView(hb);
+        FollowSender();
     }
 
-    // election-hardened.spec.md:104  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
+    // election-hardened.spec.md:123  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
     private void Row10(Heartbeat hb)
     {
         RecordView(hb);
-        AdoptHbEpoch(hb);
         FollowSender();
-        DropCandidacy();
     }
 
-    // election-hardened.spec.md:105  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
+    // election-hardened.spec.md:124  Replica | hb |  | = | record-view
     private void Row11(Heartbeat hb)
     {
         RecordView(hb);
-        DropCandidacy();
     }
 
-    // election-hardened.spec.md:106  Candidate | hb |  | = | record-view
+    // election-hardened.spec.md:125  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
     private void Row12(Heartbeat hb)
     {
         RecordView(hb);
+        AdoptHbEpoch(hb);
+        FollowSender();
+        DropCandidacy();
     }
 
-    // election-hardened.spec.md:107  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:126  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
     private void Row13(Heartbeat hb)
     {
         RecordView(hb);
-        AdoptHbEpoch(hb);
-        FollowSender();
+        DropCandidacy();
     }
 
-    // election-hardened.spec.md:108  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:127  Candidate | hb |  | = | record-view
     private void Row14(Heartbeat hb)
     {
         RecordView(hb);
+    }
+
+    // election-hardened.spec.md:128  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    private void Row15(Heartbeat hb)
+    {
+        RecordView(hb);
         AdoptHbEpoch(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:109  Primary | hb | hb-epoch-newer, !from-self | Replica | record-view
-    private void Row15(Heartbeat hb)
-    {
-        RecordView(hb);
-    }
-
-    // election-hardened.spec.md:110  Primary | hb |  | = | record-view
+    // election-hardened.spec.md:129  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row16(Heartbeat hb)
     {
         RecordView(hb);
+        AdoptHbEpoch(hb);
+        FollowSender();
     }
 
-    // election-hardened.spec.md:111  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
-    private void Row17(Offer offer)
+    // election-hardened.spec.md:130  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
+    private void Row17(Heartbeat hb)
+    {
+        RecordView(hb);
+    }
+
+    // election-hardened.spec.md:131  Primary | hb |  | = | record-view
+    private void Row18(Heartbeat hb)
+    {
+        RecordView(hb);
+    }
+
+    // election-hardened.spec.md:132  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
+    private void Row19(Offer offer)
     {
         CastVote(offer);
     }
 
-    // election-hardened.spec.md:112  Candidate | accept | accept-epoch-current | = | count-vote
-    private void Row18(Accept accept)
+    // election-hardened.spec.md:133  Candidate | accept | accept-epoch-current | = | count-vote
+    private void Row20(Accept accept)
     {
         CountVote(accept);
     }
 
-    // election-hardened.spec.md:113  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
-    private void Row19(Announce announce)
+    // election-hardened.spec.md:134  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
+    private void Row21(Announce announce)
     {
         AdoptAnnounce(announce);
     }
 
-    // election-hardened.spec.md:114  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
-    private void Row20(Announce announce)
+    // election-hardened.spec.md:135  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
+    private void Row22(Announce announce)
     {
         AdoptAnnounce(announce);
+        NoteAnnouncerPrimary(announce);
+    }
+
+    // election-hardened.spec.md:136  * | announce | announce-known, !announces-self | = | note-announcer-primary
+    private void Row23(Announce announce)
+    {
         NoteAnnouncerPrimary(announce);
     }
 
