@@ -179,7 +179,7 @@ public sealed partial class ExhaustiveChecker
                 var s = _states[i];
                 var converged = checker.FollowedByAll(s);
                 // The start does not arm no-disruption (above Settled).
-                outcome = outcome.Before(checker.Live(s), converged, i > 0 && converged && checker.HeardPrimaryLately(s), _offered[i]);
+                outcome = outcome.Before(checker.Live(s), converged, i > 0 && Settled(s), _offered[i]);
                 if (conclusive) Remember(memo, i, outcome);
             }
             return outcome;
@@ -211,13 +211,15 @@ public sealed partial class ExhaustiveChecker
             throw new InvalidOperationException($"internal error: the quiet continuation judged to break {invariant} does not show it");
         }
 
-        // no-disruption is armed by a state of the continuation where every live node is a replica of
-        // the one primary and heard it within hb_interval, but not by the start: its views are as the
+        // no-disruption is armed by a state of the continuation where a majority is alive and every
+        // other live node is a replica of the one primary that heard it within hb_interval, but not
+        // by the start: its views are as the
         // faults left them (a primary silent for seconds, a timer about to fire, late messages still
         // in flight), and acting on them is no disruption, as the simulator waits for late messages
         // before it arms. From a settled state the primary's heartbeats, due every hb_interval and
         // delivered in the round they are sent, keep every follower's view fresh.
-        private bool Settled(WorldState state) => checker.FollowedByAll(state) && checker.HeardPrimaryLately(state);
+        private bool Settled(WorldState state) =>
+            state.Nodes.Count(n => n is not null) >= checker._n / 2 + 1 && checker.FollowedByAll(state) && checker.HeardPrimaryLately(state);
 
         private void Remember(QuietMemo memo, int index, QuietOutcome outcome)
         {

@@ -89,14 +89,19 @@ public abstract partial class Elector
 
     /// <summary>
     /// <c>note-announcer-primary</c>: an ANNOUNCE from the primary it names makes our view of that
-    /// node claim primary at the announced epoch. Its last heartbeat still says candidate (a winner
+    /// node claim primary at the announced epoch (a new view, heard now, when we had none). Its last heartbeat still says candidate (a winner
     /// waits out the old primary's lease as one), and <c>primary-lost</c> would otherwise make a
     /// node that just learnt the primary stand against it (a spurious election).
     /// </summary>
     protected void NoteAnnouncerPrimary(Announce announce)
     {
-        if (_from != announce.PrimaryId || !_views.TryGetValue(_from, out var view)) return;
-        _views[_from] = view with { Role = Role.Primary, Epoch = announce.Epoch };
+        if (_from != announce.PrimaryId) return;
+        // A node with no fresh view of the announcer (it just restarted) takes the ANNOUNCE as the
+        // first word from it; the offset is unknown until its first heartbeat. A stale view counts as
+        // none, as everywhere (the model checker's time abstraction drops it).
+        _views[_from] = _views.TryGetValue(_from, out var view) && _now - view.LastHeartbeat < Config.DownAfter
+            ? view with { Role = Role.Primary, Epoch = announce.Epoch }
+            : new PeerView(_now, announce.Epoch, Role.Primary, 0);
     }
 
     /// <summary>

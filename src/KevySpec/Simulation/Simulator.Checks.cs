@@ -55,8 +55,14 @@ public sealed partial class Simulator
 
     // Once every live node knows one live primary (after faults stopped), nobody may stand while
     // that primary lives and stays primary: restarts and rejoins of other nodes must not cause an election.
+    // With fewer than a majority alive the primary is cut off from a quorum, and that is no settled cluster.
     private Violation? NoDisruption(ClusterStep step)
     {
+        if (_hosts.Count(h => h.Alive) < _members.Length / 2 + 1)
+        {
+            _settledPrimary = -1;
+            return null;
+        }
         if (_settledPrimary >= 0)
         {
             var primary = _members[_settledPrimary];

@@ -1,8 +1,8 @@
 namespace KevySpec.Simulation;
 
-// The simulated network: one directed link per ordered pair of nodes, each with its own delay
-// range and its own loss, duplication and late-delivery (reordering) rates, which apply until
-// faults stop.
+// The simulated network: one directed link per ordered pair of nodes, FIFO like a TCP connection,
+// each with its own delay range and its own loss, duplication and late-delivery (reordering)
+// rates, which apply until faults stop.
 public sealed partial class Simulator
 {
     private readonly Link[,] _links;
@@ -58,10 +58,21 @@ public sealed partial class Simulator
     private void Schedule(int from, int to, ElectionMessage message, int incarnation)
     {
         var link = _links[from, to];
-        var delay = TimeSpan.FromMicroseconds(link.MinDelay + _random.NextInt64(link.MaxDelay - link.MinDelay + 1));
+        var at = _now + TimeSpan.FromMicroseconds(link.MinDelay + _random.NextInt64(link.MaxDelay - link.MinDelay + 1));
         if (!_quiet && _random.NextDouble() < link.LateRate)
-            delay += TimeSpan.FromMicroseconds(_random.NextInt64(1 + (long)_options.MaxLateDelay.TotalMicroseconds));
-        Enqueue(_now + delay, new Pending(PendingKind.Arrive, to, from, message, incarnation, SentAt: _now));
+        {
+            // A late message is the reordering fault: it may be overtaken by any later one.
+            at += TimeSpan.FromMicroseconds(_random.NextInt64(1 + (long)_options.MaxLateDelay.TotalMicroseconds));
+        }
+        else
+        {
+            // Otherwise a link is FIFO, as the TCP transport is: a message never lands before one
+            // sent earlier on the same link (a winner's last heartbeat saying candidate never lands
+            // after its ANNOUNCE). Equal instants keep their order in the queue.
+            if (at < link.LastArrival) at = link.LastArrival;
+            link.LastArrival = at;
+        }
+        Enqueue(at, new Pending(PendingKind.Arrive, to, from, message, incarnation, SentAt: _now));
     }
 
     private void Lost(int from, int to, ElectionMessage message) =>
@@ -80,5 +91,8 @@ public sealed partial class Simulator
         public double DuplicateRate { get; init; }
 
         public double LateRate { get; init; }
+
+        /// <summary>When the last in-order message on this link lands (FIFO delivery).</summary>
+        public TimeSpan LastArrival { get; set; }
     }
 }

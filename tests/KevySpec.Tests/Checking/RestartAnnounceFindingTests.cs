@@ -7,7 +7,8 @@ namespace KevySpec.Tests.Checking;
 /// and hears the winner's ANNOUNCE before any of its heartbeats knows a primary it has no view of.
 /// The reference and the first hardened spec both counted that primary as lost and the node, best
 /// candidate among members it had not heard yet, stood at once and deposed the fresh primary.
-/// The hardened spec now waits out the cold-start grace with a known primary too.
+/// The hardened spec now waits out the cold-start grace with a known primary too, and takes the
+/// ANNOUNCE as its first view of the primary.
 /// </summary>
 public sealed class RestartAnnounceFindingTests
 {
@@ -32,9 +33,11 @@ public sealed class RestartAnnounceFindingTests
     }
 
     [Fact]
-    public void The_hardened_replica_stands_after_the_grace_if_the_primary_stays_silent()
+    public void The_hardened_replica_stands_once_the_primary_is_silent_for_down_after_since_its_announce()
     {
-        var sent = RestartThenAnnounce("election-hardened", ElectConfig.Default.DownAfter);
+        // The ANNOUNCE, at 1 ms, is the first word from b: its view of b lasts down_after from then.
+        Assert.DoesNotContain(RestartThenAnnounce("election-hardened", ElectConfig.Default.DownAfter), o => o.Message is Offer);
+        var sent = RestartThenAnnounce("election-hardened", ElectConfig.Default.DownAfter + Ms(1));
         Assert.Contains(sent, o => o.Message is Offer { Epoch: 4, CandidateId: "a" });
     }
 }
