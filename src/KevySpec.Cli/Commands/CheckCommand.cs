@@ -199,10 +199,21 @@ internal static class CheckCommand
                     ? $"  {name}: not checked in exhaustive mode (it needs real time; --mode sim checks it)"
                     : $"  {name}: not checked (--liveness-depth 0; --mode sim checks it)");
             foreach (var counterexample in result.Counterexamples)
-                output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {counterexample.Events.Count - options.Nodes} moves after the start");
+                output.WriteLine($"  {counterexample.Violation.Invariant}: shortest counterexample, {Moves(counterexample, options.Nodes)}");
             all.AddRange(result.Counterexamples);
         }
         return WriteCounterexamples(all, request.Out, output, error);
+    }
+
+    // How deep the counterexample's state is; for a property of the quiet continuation, the rounds that follow are not part of the search.
+    private static string Moves(Counterexample counterexample, int nodes)
+    {
+        var stop = -1;
+        for (var i = 0; i < counterexample.Events.Count && stop < 0; i++)
+            if (counterexample.Events[i] is { Kind: ScenarioEventKind.Fault, Text: { } text } && text.StartsWith("faults stop", StringComparison.Ordinal)) stop = i;
+        return stop < 0
+            ? $"{counterexample.Events.Count - nodes} moves after the start"
+            : $"{stop - nodes} moves after the start, then faults stop and the quiet continuation runs";
     }
 
     // The process's memory per distinct state so far (everything: the visited set, the levels, the runtime).

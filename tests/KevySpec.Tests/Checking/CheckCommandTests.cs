@@ -81,6 +81,8 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Matches(@"^exhaustive: \d+ states, \d+ distinct, depth 7, \d+ states/s, 2 violations$", run.OutputLines[0]);
         Assert.Matches(@"^  nodes 2, stopped: depth bound reached, [0-9.]+ s on \d+ workers; [0-9.]+ B/state visited set, \d+ B/state in all \(peak [0-9,]+ MiB\); fingerprint collision odds [0-9.]+e-\d+$", run.OutputLines[1]);
         Assert.Contains("  single-primary: a and b are both primary at epoch 2", run.OutputLines);
+        Assert.Contains("  single-primary: shortest counterexample, 7 moves after the start", run.OutputLines);
+        Assert.Contains("  liveness: shortest counterexample, 2 moves after the start, then faults stop and the quiet continuation runs", run.OutputLines);
         Assert.Contains(run.OutputLines, l => l.StartsWith("  liveness: primary a is known to 1 of 2 (a majority is 2) 20 s after faults stopped", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(_folder, "election-single-primary-n2-bootstrap.md")));
         Assert.True(File.Exists(Path.Combine(_folder, "election-liveness-n2-bootstrap.md")));
