@@ -69,42 +69,42 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         Messages: ["hb", "offer", "accept", "announce"],
         Rows:
         [
-            new SpecRow(118, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
-            new SpecRow(119, null, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(120, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(121, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(122, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
-            new SpecRow(123, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached", "lease-waited-out"], Role.Primary, ["announce-self"]),
-            new SpecRow(124, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
-            new SpecRow(125, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(126, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(127, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(128, Role.Replica, "hb", [], null, ["record-view"]),
-            new SpecRow(129, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
-            new SpecRow(130, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
-            new SpecRow(131, Role.Candidate, "hb", [], null, ["record-view"]),
-            new SpecRow(132, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(133, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(134, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
-            new SpecRow(135, Role.Primary, "hb", [], null, ["record-view"]),
-            new SpecRow(136, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
-            new SpecRow(137, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
-            new SpecRow(138, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
-            new SpecRow(139, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
-            new SpecRow(140, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
+            new SpecRow(116, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
+            new SpecRow(117, null, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(118, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(119, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(120, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
+            new SpecRow(121, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached", "lease-waited-out"], Role.Primary, ["announce-self"]),
+            new SpecRow(122, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
+            new SpecRow(123, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(124, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(125, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(126, Role.Replica, "hb", [], null, ["record-view"]),
+            new SpecRow(127, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
+            new SpecRow(128, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
+            new SpecRow(129, Role.Candidate, "hb", [], null, ["record-view"]),
+            new SpecRow(130, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(131, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(132, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
+            new SpecRow(133, Role.Primary, "hb", [], null, ["record-view"]),
+            new SpecRow(134, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
+            new SpecRow(135, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
+            new SpecRow(136, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
+            new SpecRow(137, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
+            new SpecRow(138, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
         ],
         Invariants:
         [
-            new SpecInvariant(201, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(202, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(203, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(204, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(205, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(206, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
-            new SpecInvariant(207, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `election_timeout / 2` of being sent."),
-            new SpecInvariant(208, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
-            new SpecInvariant(209, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
-            new SpecInvariant(210, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
+            new SpecInvariant(199, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(200, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(201, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(202, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(203, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(204, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
+            new SpecInvariant(205, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `election_timeout / 2` of being sent."),
+            new SpecInvariant(206, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
+            new SpecInvariant(207, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(208, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election-hardened</c>.</summary>
@@ -311,48 +311,48 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         }
     }
 
-    // election-hardened.spec.md:118  * | first-tick | !first-tick-seen | = | remember-first-tick
+    // election-hardened.spec.md:116  * | first-tick | !first-tick-seen | = | remember-first-tick
     private void Row1()
     {
         RememberFirstTick();
     }
 
-    // election-hardened.spec.md:119  * | heartbeats |  | = | send-due-heartbeats
+    // election-hardened.spec.md:117  * | heartbeats |  | = | send-due-heartbeats
     private void Row2()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:120  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:118  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row3()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:121  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:119  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
     private void Row4()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:122  Primary | start-election | epoch-left-behind | Replica | 
+    // election-hardened.spec.md:120  Primary | start-election | epoch-left-behind | Replica | 
     private void Row5() { }
 
-    // election-hardened.spec.md:123  Candidate | finish-candidacy | candidacy-open, quorum-reached, lease-waited-out | Primary | announce-self
+    // election-hardened.spec.md:121  Candidate | finish-candidacy | candidacy-open, quorum-reached, lease-waited-out | Primary | announce-self
     private void Row6()
     {
         AnnounceSelf();
     }
 
-    // election-hardened.spec.md:124  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
+    // election-hardened.spec.md:122  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
     private void Row7()
     {
         BackOff();
     }
 
-    // election-hardened.spec.md:125  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:123  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row8(Heartbeat hb)
     {
         RecordView(hb);
@@ -360,27 +360,27 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:126  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
+    // election-hardened.spec.md:124  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
     private void Row9(Heartbeat hb)
     {
         RecordView(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:127  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
+    // election-hardened.spec.md:125  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
     private void Row10(Heartbeat hb)
     {
         RecordView(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:128  Replica | hb |  | = | record-view
+    // election-hardened.spec.md:126  Replica | hb |  | = | record-view
     private void Row11(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:129  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
+    // election-hardened.spec.md:127  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
     private void Row12(Heartbeat hb)
     {
         RecordView(hb);
@@ -389,20 +389,20 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         DropCandidacy();
     }
 
-    // election-hardened.spec.md:130  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
+    // election-hardened.spec.md:128  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
     private void Row13(Heartbeat hb)
     {
         RecordView(hb);
         DropCandidacy();
     }
 
-    // election-hardened.spec.md:131  Candidate | hb |  | = | record-view
+    // election-hardened.spec.md:129  Candidate | hb |  | = | record-view
     private void Row14(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:132  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:130  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
     private void Row15(Heartbeat hb)
     {
         RecordView(hb);
@@ -410,7 +410,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:133  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:131  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row16(Heartbeat hb)
     {
         RecordView(hb);
@@ -418,44 +418,44 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:134  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
+    // election-hardened.spec.md:132  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
     private void Row17(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:135  Primary | hb |  | = | record-view
+    // election-hardened.spec.md:133  Primary | hb |  | = | record-view
     private void Row18(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:136  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
+    // election-hardened.spec.md:134  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
     private void Row19(Offer offer)
     {
         CastVote(offer);
     }
 
-    // election-hardened.spec.md:137  Candidate | accept | accept-epoch-current | = | count-vote
+    // election-hardened.spec.md:135  Candidate | accept | accept-epoch-current | = | count-vote
     private void Row20(Accept accept)
     {
         CountVote(accept);
     }
 
-    // election-hardened.spec.md:138  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
+    // election-hardened.spec.md:136  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
     private void Row21(Announce announce)
     {
         AdoptAnnounce(announce);
     }
 
-    // election-hardened.spec.md:139  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
+    // election-hardened.spec.md:137  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
     private void Row22(Announce announce)
     {
         AdoptAnnounce(announce);
         NoteAnnouncerPrimary(announce);
     }
 
-    // election-hardened.spec.md:140  * | announce | announce-known, !announces-self | = | note-announcer-primary
+    // election-hardened.spec.md:138  * | announce | announce-known, !announces-self | = | note-announcer-primary
     private void Row23(Announce announce)
     {
         NoteAnnouncerPrimary(announce);
