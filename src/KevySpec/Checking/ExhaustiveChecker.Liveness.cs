@@ -65,24 +65,30 @@ public sealed partial class ExhaustiveChecker
         return known >= _n / 2 + 1;
     }
 
-    // Every other live node is at the only live primary's epoch (a replica of a higher one would
-    // depose it with its heartbeats) and heard it claim primary within hb_interval (a snapshot's
-    // instants are relative to AbstractTime.Present): a view that still says candidate, from a
-    // heartbeat overtaken by the ANNOUNCE before faults stopped, makes the primary look lost.
-    private bool HeardPrimaryLately(WorldState state)
+    // The only live primary and every other live node are in touch: each of them is at the primary's
+    // epoch (a replica of a higher one would depose it with its heartbeats), heard the primary claim
+    // primary within hb_interval, and was heard by it within hb_interval (a snapshot's instants are
+    // relative to AbstractTime.Present). Views the faults left stale or wrong — a heartbeat overtaken
+    // by the ANNOUNCE it preceded, one lost just before the stop — make a node look lost to the other.
+    private bool InTouch(WorldState state)
     {
         var primary = LivePrimary(state);
         if (primary < 0) return false;
+        var leader = state.Nodes[primary]!;
         for (var i = 0; i < _n; i++)
         {
             if (i == primary || state.Nodes[i] is not { } s) continue;
-            if (s.Epoch != state.Nodes[primary]!.Epoch) return false;
-            var heard = false;
-            foreach (var (peer, view) in s.ViewArray)
-                heard |= peer == _members[primary] && view.Role == Role.Primary && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval;
-            if (!heard) return false;
+            if (s.Epoch != leader.Epoch || !HeardLately(s, _members[primary], Role.Primary) || !HeardLately(leader, _members[i], null)) return false;
         }
         return true;
+    }
+
+    private bool HeardLately(ElectorSnapshot listener, string speaker, Role? claiming)
+    {
+        foreach (var (peer, view) in listener.ViewArray)
+            if (peer == speaker && (claiming is null || view.Role == claiming) && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval)
+                return true;
+        return false;
     }
 
     // convergence (and, after the first round, the settled state that arms no-disruption): every other
@@ -212,14 +218,14 @@ public sealed partial class ExhaustiveChecker
         }
 
         // no-disruption is armed by a state of the continuation where a majority is alive and every
-        // other live node is a replica of the one primary that heard it within hb_interval, but not
-        // by the start: its views are as the
+        // other live node is a replica of the one primary, in touch with it (InTouch), but not by
+        // the start: its views are as the
         // faults left them (a primary silent for seconds, a timer about to fire, late messages still
         // in flight), and acting on them is no disruption, as the simulator waits for late messages
         // before it arms. From a settled state the primary's heartbeats, due every hb_interval and
         // delivered in the round they are sent, keep every follower's view fresh.
         private bool Settled(WorldState state) =>
-            state.Nodes.Count(n => n is not null) >= checker._n / 2 + 1 && checker.FollowedByAll(state) && checker.HeardPrimaryLately(state);
+            state.Nodes.Count(n => n is not null) >= checker._n / 2 + 1 && checker.FollowedByAll(state) && checker.InTouch(state);
 
         private void Remember(QuietMemo memo, int index, QuietOutcome outcome)
         {
