@@ -4,8 +4,8 @@ namespace KevySpec.Checking;
 
 // Liveness in the model: from a state, faults stop and the quiet continuation runs. It is
 // deterministic: each round delivers every message in flight (consumed, none lost; what the round
-// sends in the order it was sent), ticks every live node in member order, delivers again, then lets the smallest time step
-// pass; a state whose majority is down first restarts dead nodes, as the simulator does when its
+// sends in the order it was sent), ticks every live node in member order, delivers again, then
+// lets the smallest time step pass; a state whose majority is down first restarts dead nodes, as the simulator does when its
 // faults stop. The continuation's states are model states, so it must end in a cycle (or run out of
 // rounds, when epochs keep rising); the properties are read off the rounds and the cycle. Results
 // are memoized by fingerprint, as every state after the first round is shared by many starts.
@@ -32,10 +32,10 @@ public sealed partial class ExhaustiveChecker
             new((int)(value & 0xFFFF), (int)((value >> 16) & 0xFFFF), (value & (1L << 32)) != 0, (value & (1L << 33)) != 0);
 
         // The outcome one round earlier, from a state with these properties whose round sent `offered`.
-        public QuietOutcome Before(bool live, bool converged, bool knownToAll, bool offered)
+        public QuietOutcome Before(bool live, bool converged, bool settled, bool offered)
         {
             var offerAhead = offered || OfferAhead;
-            return new QuietOutcome(Earlier(LiveFrom, live), Earlier(ConvergedFrom, converged), offerAhead, Disrupted || (knownToAll && offerAhead));
+            return new QuietOutcome(Earlier(LiveFrom, live), Earlier(ConvergedFrom, converged), offerAhead, Disrupted || (settled && offerAhead));
         }
 
         private static int Earlier(int from, bool holds) => from == Never ? Never : from == 0 && holds ? 0 : Math.Min(from + 1, Never - 1);
@@ -91,8 +91,8 @@ public sealed partial class ExhaustiveChecker
         return false;
     }
 
-    // convergence (and, after the first round, the settled state that arms no-disruption): every other
-    // live node is a replica following the only live primary.
+    // convergence (and part of the settled state that arms no-disruption): every other live node is a
+    // replica following the only live primary.
     private bool FollowedByAll(WorldState state)
     {
         var primary = LivePrimary(state);
@@ -156,15 +156,15 @@ public sealed partial class ExhaustiveChecker
             if (cycleFrom >= 0)
             {
                 // States cycleFrom … last repeat for ever: a property holds for good there only if it holds on all of them.
-                bool live = true, converged = true, knownToAll = false, offer = false;
+                bool live = true, converged = true, settled = false, offer = false;
                 for (var i = cycleFrom; i <= last; i++)
                 {
                     live &= checker.Live(_states[i]);
                     converged &= checker.FollowedByAll(_states[i]);
-                    knownToAll |= Settled(_states[i]); // every state of the cycle comes again after the start
+                    settled |= Settled(_states[i]); // every state of the cycle comes again after the start
                     offer |= _offered[i];
                 }
-                var cycle = new QuietOutcome(live ? 0 : Never, converged ? 0 : Never, offer, knownToAll && offer);
+                var cycle = new QuietOutcome(live ? 0 : Never, converged ? 0 : Never, offer, settled && offer);
                 for (var i = last; i >= cycleFrom; i--) Remember(memo, i, cycle);
                 tail = cycle;
                 last = cycleFrom - 1;
@@ -183,9 +183,7 @@ public sealed partial class ExhaustiveChecker
             for (var i = last; i >= 0; i--)
             {
                 var s = _states[i];
-                var converged = checker.FollowedByAll(s);
-                // The start does not arm no-disruption (above Settled).
-                outcome = outcome.Before(checker.Live(s), converged, i > 0 && Settled(s), _offered[i]);
+                outcome = outcome.Before(checker.Live(s), checker.FollowedByAll(s), settled: i > 0 && Settled(s), _offered[i]);
                 if (conclusive) Remember(memo, i, outcome);
             }
             return outcome;
@@ -200,7 +198,7 @@ public sealed partial class ExhaustiveChecker
         {
             var moves = new List<Move>();
             state = Start(state, moves);
-            var knownToAll = false;
+            var settled = false;
             for (var round = 0; round <= 4 * checker.QuietLimit; round++)
             {
                 var broken = invariant switch
@@ -210,20 +208,19 @@ public sealed partial class ExhaustiveChecker
                     _ => false,
                 };
                 if (broken) return moves;
-                knownToAll |= round > 0 && Settled(state);
+                settled |= round > 0 && Settled(state);
                 state = Round(state, moves, out var offered);
-                if (invariant == InvariantNames.NoDisruption && knownToAll && offered) return moves;
+                if (invariant == InvariantNames.NoDisruption && settled && offered) return moves;
             }
             throw new InvalidOperationException($"internal error: the quiet continuation judged to break {invariant} does not show it");
         }
 
-        // no-disruption is armed by a state of the continuation where a majority is alive and every
-        // other live node is a replica of the one primary, in touch with it (InTouch), but not by
-        // the start: its views are as the
-        // faults left them (a primary silent for seconds, a timer about to fire, late messages still
-        // in flight), and acting on them is no disruption, as the simulator waits for late messages
-        // before it arms. From a settled state the primary's heartbeats, due every hb_interval and
-        // delivered in the round they are sent, keep every follower's view fresh.
+        // no-disruption is armed by a settled state of the continuation: a majority alive, every other
+        // live node a replica of the one primary and in touch with it (InTouch). Never by the start:
+        // its views are as the faults left them (a primary silent for seconds, a timer about to fire,
+        // late messages still in flight), and acting on them is no disruption, as the simulator waits
+        // for late messages before it arms. From a settled state the primary's heartbeats, due every
+        // hb_interval and delivered in the round they are sent, keep every follower's view fresh.
         private bool Settled(WorldState state) =>
             state.Nodes.Count(n => n is not null) >= checker._n / 2 + 1 && checker.FollowedByAll(state) && checker.InTouch(state);
 

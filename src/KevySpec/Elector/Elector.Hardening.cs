@@ -64,15 +64,19 @@ public abstract partial class Elector
 
     private bool LeftBehind(Heartbeat? incoming)
     {
-        var ahead = incoming is { } hb && hb.Epoch > _epoch;
-        var behind = 1 + (incoming is { } h && h.Epoch <= _epoch ? 1 : 0);
+        // Counting this node, and the incoming heartbeat in place of its sender's last one.
+        var ahead = false;
+        var behind = 1;
+        if (incoming is { } hb) Count(hb.Epoch);
         foreach (var (peer, view) in _views)
+            if (peer != NodeId && !(incoming is not null && peer == _from) && _now - view.LastHeartbeat < Config.DownAfter) Count(view.Epoch);
+        return ahead && behind < Quorum;
+
+        void Count(ulong epoch)
         {
-            if (peer == NodeId || (incoming is not null && peer == _from) || _now - view.LastHeartbeat >= Config.DownAfter) continue;
-            if (view.Epoch > _epoch) ahead = true;
+            if (epoch > _epoch) ahead = true;
             else behind++;
         }
-        return ahead && behind < Quorum;
     }
 
     /// <summary>
@@ -89,9 +93,10 @@ public abstract partial class Elector
 
     /// <summary>
     /// <c>note-announcer-primary</c>: an ANNOUNCE from the primary it names makes our view of that
-    /// node claim primary at the announced epoch (a new view, heard now, when we had none). Its last heartbeat still says candidate (a winner
-    /// waits out the old primary's lease as one), and <c>primary-lost</c> would otherwise make a
-    /// node that just learnt the primary stand against it (a spurious election).
+    /// node claim primary at the announced epoch (a new view, heard now, when we had none). Its last
+    /// heartbeat still says candidate (a winner waits out the old primary's lease as one), and
+    /// <c>primary-lost</c> would otherwise make a node that just learnt the primary stand against it
+    /// (a spurious election).
     /// </summary>
     protected void NoteAnnouncerPrimary(Announce announce)
     {

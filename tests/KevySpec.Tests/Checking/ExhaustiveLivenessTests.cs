@@ -65,10 +65,10 @@ public sealed class QuietOutcomeTests
     [Fact]
     public void Standing_after_every_live_node_followed_one_primary_is_a_disruption_and_before_it_is_not()
     {
-        var offerThenFollowed = Good.Before(true, true, knownToAll: true, offered: false).Before(false, false, knownToAll: false, offered: true);
+        var offerThenFollowed = Good.Before(true, true, settled: true, offered: false).Before(false, false, settled: false, offered: true);
         Assert.True(offerThenFollowed.OfferAhead);
         Assert.False(offerThenFollowed.Disrupted);
-        var followedThenOffer = Good.Before(false, false, knownToAll: false, offered: true).Before(true, true, knownToAll: true, offered: false);
+        var followedThenOffer = Good.Before(false, false, settled: false, offered: true).Before(true, true, settled: true, offered: false);
         Assert.True(followedThenOffer.Disrupted);
     }
 
