@@ -16,7 +16,7 @@ public sealed class NodeRefusalTests(ITestOutputHelper output) : IDisposable
     public async Task A_bootstrap_primary_restarted_on_its_data_directory_starts_as_a_replica_and_says_so()
     {
         await using var cluster = await StartAsync(id => new FileElectionStore(_dir.Sub(id)));
-        await WaitStableAsync(cluster, "n1");
+        await Stable.WaitAsync(cluster, "n1");
         Assert.Equal(Role.Primary, cluster["n1"]!.StartRole);
         Assert.DoesNotContain(_lines, line => line.Contains("found persisted election state", StringComparison.Ordinal));
         Assert.Equal(new PersistedVote(1, null), new FileElectionStore(_dir.Sub("n1")).Load());   // a first start records its epoch
@@ -34,7 +34,7 @@ public sealed class NodeRefusalTests(ITestOutputHelper output) : IDisposable
     public async Task A_replica_start_role_is_kept_and_not_reported_on_restart()
     {
         await using var cluster = await StartAsync(id => new FileElectionStore(_dir.Sub(id)));
-        await WaitStableAsync(cluster, "n1");
+        await Stable.WaitAsync(cluster, "n1");
         await cluster.RestartAsync("n2", Role.Replica);
         Assert.Equal(Role.Replica, cluster["n2"]!.StartRole);
         Assert.DoesNotContain(_lines, line => line.Contains("found persisted election state", StringComparison.Ordinal));
@@ -45,7 +45,7 @@ public sealed class NodeRefusalTests(ITestOutputHelper output) : IDisposable
     {
         var store = new FailingStore();
         await using var cluster = await StartAsync(id => id == "n1" ? store : new InMemoryElectionStore());
-        await WaitStableAsync(cluster, "n1");
+        await Stable.WaitAsync(cluster, "n1");
         store.Failing = true;
         // n2 and n3 stop hearing n1, elect one of them, and ask n1 for its vote too: its save fails.
         cluster.Cut("n1", "n2");
@@ -78,7 +78,7 @@ public sealed class NodeRefusalTests(ITestOutputHelper output) : IDisposable
 
         // Once saves work, its next save (the new primary's epoch) brings it back, as a replica.
         store.Failing = false;
-        await WaitStableAsync(cluster, winner);
+        await Stable.WaitAsync(cluster, winner);
         Assert.Single(_lines, line => line.StartsWith("[n1] its election state persists again", StringComparison.Ordinal));
         Assert.Contains(_lines, line => line.StartsWith($"[n1] epoch {epoch} (was 1), from {winner}", StringComparison.Ordinal));
     }
@@ -126,10 +126,4 @@ public sealed class NodeRefusalTests(ITestOutputHelper output) : IDisposable
         _lines.Enqueue(line);
         SoloNode.Try(() => output.WriteLine(line));
     }
-
-    private static Task WaitStableAsync(LoopbackCluster cluster, string primary) =>
-        Eventually.WaitAsync(() => cluster.NodeIds.All(id => cluster[id]?.Snapshot() is { } s
-                && s.HasQuorum && s.DownPeers.Count == 0
-                && (id == primary ? s.Role == Role.Primary : s.Role == Role.Replica && s.Primary == primary)),
-            $"every node follows {primary} and hears everyone", state: () => ClusterText.Describe(cluster));
 }
