@@ -83,6 +83,14 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(3, CountOf(html, "src=\"data:image/png;base64,iVBORw0KGgo"));
         Assert.Contains("<code>failover.p99</code>", html);
         Assert.Contains("FAILED (1 of 2 thresholds)", html);
+        // The HTML carries the Markdown report's definitions.
+        Assert.Contains("<h2>Definitions</h2>", html);
+        Assert.Contains("## Definitions", md);
+        foreach (var (term, _) in ReportText.Definitions)
+        {
+            Assert.Contains($"<dt><b>{term}</b></dt>", html);
+            Assert.Contains($"- **{term}**: ", md);
+        }
 
         var events = File.ReadAllLines(Path.Combine(_folder, "events.csv"));
         Assert.Equal("1,kill-primary,n1,1000,1600,1900,n1,1,n2,2,480,503,1,converged", events[1]);
@@ -107,6 +115,25 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(
             [(SegmentState.Primary, 1UL, 100, 1000), (SegmentState.Down, 1UL, 1000, 1600), (SegmentState.Replica, 1UL, 1600, 1610), (SegmentState.Replica, 2UL, 1610, 10_100)],
             n1);
+    }
+
+    [Fact]
+    public void The_violations_metric_names_no_invariant_list_of_its_own()
+    {
+        // The Safety line lists the run's spec's invariants; a fixed list in the description went stale beside it.
+        var description = MetricCatalog.All.Single(m => m.Name == "violations").Description;
+        Assert.DoesNotContain(KevySpec.Checking.InvariantNames.Safety, name => description.Contains(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Epoch_lines_are_nudged_apart_within_the_spread()
+    {
+        var nudges = Enumerable.Range(0, 5).Select(i => Charts.EpochNudge(i, 5)).ToArray();
+
+        Assert.Equal(5, nudges.Distinct().Count());
+        Assert.All(nudges, n => Assert.InRange(n, -Charts.EpochSpread / 2, Charts.EpochSpread / 2));
+        Assert.Equal(Charts.EpochSpread, nudges.Max() - nudges.Min(), 9);
+        Assert.Equal(0, Charts.EpochNudge(0, 1));
     }
 
     [Fact]

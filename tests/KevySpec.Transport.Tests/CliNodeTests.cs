@@ -160,6 +160,67 @@ public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_second_process_on_the_same_data_directory_exits_with_one_line_naming_the_holder()
+    {
+        var endpoints = new Dictionary<string, IPEndPoint> { ["n1"] = Ports.Free(), ["n2"] = Ports.Free() };
+        var first = _dir.Sub("first.toml");
+        File.WriteAllText(first, Toml("n1", endpoints, "primary"));
+        using var holder = NodeProcess.Start("first", first);
+        await Eventually.WaitAsync(() => holder.Logged("[n1] listening on"), "the first node starts", TimeSpan.FromSeconds(30), () => string.Join("\n", holder.Lines));
+        var meta = Path.Combine(_dir.Sub("data-n1"), "elect.meta");
+        var before = File.ReadAllText(meta);
+
+        // The same node id and data directory on another port, as a copy-pasted config would have it.
+        var second = _dir.Sub("second.toml");
+        File.WriteAllText(second, Toml("n1", new Dictionary<string, IPEndPoint>(endpoints) { ["n1"] = Ports.Free() }, "primary"));
+        using var intruder = NodeProcess.Start("second", second);
+        Assert.True(await intruder.WaitForExitAsync(TimeSpan.FromSeconds(30)), string.Join("\n", intruder.Lines));
+        Assert.Equal(1, intruder.ExitCode);
+        var errors = intruder.Lines.Where(line => line.StartsWith("stderr:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal([$"stderr: kevyspec node: cannot start: {Path.Combine(_dir.Sub("data-n1"), "LOCK")}: the data directory is in use by another process (pid {holder.Id}); one data directory serves one node"], errors);
+        Assert.DoesNotContain(intruder.Lines, line => line.Contains("listening on", StringComparison.Ordinal));
+        Assert.Equal(before, File.ReadAllText(meta));
+        Assert.False(holder.HasExited);
+    }
+
+    [Fact]
+    public async Task A_bootstrap_primary_process_restarted_on_its_data_directory_starts_as_a_replica()
+    {
+        var endpoints = new Dictionary<string, IPEndPoint> { ["n1"] = Ports.Free(), ["n2"] = Ports.Free(), ["n3"] = Ports.Free() };
+        var path = _dir.Sub("n1.toml");
+        File.WriteAllText(path, Toml("n1", endpoints, "primary"));
+        using (var first = NodeProcess.Start("n1", path))
+        {
+            await Eventually.WaitAsync(() => first.Logged("[n1] role primary (epoch 1)"), "n1 starts as primary", TimeSpan.FromSeconds(30), () => string.Join("\n", first.Lines));
+            first.Kill();
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        }
+        using var again = NodeProcess.Start("n1", path);
+        await Eventually.WaitAsync(() => again.Logged("[n1] role "), "n1 reports its role", TimeSpan.FromSeconds(30), () => string.Join("\n", again.Lines));
+        Assert.True(again.Logged("[n1] found persisted election state (epoch 1): starting as replica, not primary (the start role applies at the first start only)"),
+            string.Join("\n", again.Lines));
+        Assert.True(again.Logged("[n1] role replica (epoch 1)"));
+        Assert.False(again.Logged("[n1] role primary"));
+    }
+
+    [Theory]
+    [InlineData("/proc/kevyspec-data", "create the directory")]
+    [InlineData("/proc/self", "write a file in it")]
+    public void An_unusable_data_directory_is_refused_at_start_in_one_line(string dataDir, string step)
+    {
+        Assert.False(OperatingSystem.IsWindows(), "the unusable directories are Linux's /proc");
+        var path = _dir.Sub("n1.toml");
+        File.WriteAllText(path, Toml("n1", new Dictionary<string, IPEndPoint> { ["n1"] = Ports.Free(), ["n2"] = Ports.Free() }, "replica")
+            .Replace("data_dir = \"data-n1\"", $"data_dir = \"{dataDir}\"", StringComparison.Ordinal));
+        var (code, stdout, stderr) = Run("node", "--config", path);
+        output.WriteLine(stderr);
+        Assert.Equal(1, code);
+        Assert.StartsWith($"kevyspec node: cannot start: {dataDir}: the data directory is not usable: cannot {step}: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("listening on", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_describes_the_config()
     {
         var (code, stdout, _) = Run("node", "--help");

@@ -14,7 +14,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
     public async Task Three_nodes_agree_on_the_bootstrap_primary()
     {
         await using var cluster = await StartAsync();
-        await WaitStableAsync(cluster, "n1", ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, "n1");
         Assert.All(cluster.NodeIds, id => Assert.Equal(1ul, cluster[id]!.Snapshot().Epoch));
     }
 
@@ -22,7 +22,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
     public async Task Killing_the_primary_elects_a_replica_and_the_other_follows_it()
     {
         await using var cluster = await StartAsync();
-        await WaitStableAsync(cluster, "n1", ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, "n1");
 
         var clock = Stopwatch.StartNew();
         await cluster.KillAsync("n1");
@@ -46,7 +46,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
     public async Task The_old_primary_restarted_on_its_data_directory_rejoins_as_a_replica()
     {
         await using var cluster = await StartAsync(id => new FileElectionStore(_dir.Sub(id)));
-        await WaitStableAsync(cluster, "n1", ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, "n1");
         await cluster.KillAsync("n1");
         await Eventually.WaitAsync(() => cluster["n2"]!.Snapshot().Role == Role.Primary || cluster["n3"]!.Snapshot().Role == Role.Primary,
             "a new primary", state: () => ClusterText.Describe(cluster));
@@ -54,9 +54,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
         var epoch = cluster[winner]!.Snapshot().Epoch;
         Assert.Equal(new PersistedVote(epoch, winner), new FileElectionStore(_dir.Sub(winner)).Load());
 
-        // Restarted as its file says (start_role = primary), it still steps down to the newer epoch's primary.
+        // Restarted as its file says (start_role = primary), it starts as a replica (it has state) and follows the newer epoch's primary.
         await cluster.RestartAsync("n1", Role.Primary);
-        await WaitStableAsync(cluster, winner, ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, winner);
         var n1 = cluster["n1"]!.Snapshot();
         Assert.Equal(Role.Replica, n1.Role);
         Assert.Equal(epoch, n1.Epoch);
@@ -67,7 +67,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
     public async Task A_cut_primary_is_replaced_and_steps_down_after_the_heal()
     {
         await using var cluster = await StartAsync();
-        await WaitStableAsync(cluster, "n1", ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, "n1");
         var reconnects = cluster["n1"]!.Snapshot().Counters.Reconnects;
         cluster.Cut("n1", "n2");
         cluster.Cut("n1", "n3");
@@ -80,7 +80,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
 
         cluster.HealAll();
         var winner = cluster["n2"]!.Snapshot().Role == Role.Primary ? "n2" : "n3";
-        await WaitStableAsync(cluster, winner, ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, winner);
         Assert.True(cluster["n1"]!.Snapshot().Counters.Reconnects >= reconnects + 2);
     }
 
@@ -94,7 +94,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
             Log = Log,
             OnTopologyChange = id == "n2" ? changes.Enqueue : null,
         });
-        await WaitStableAsync(cluster, "n1", ["n1", "n2", "n3"]);
+        await Stable.WaitAsync(cluster, "n1");
         await cluster.KillAsync("n1");
         await Eventually.WaitAsync(() => changes.Any(c => c.Role == Role.Primary || c.Primary == "n3"), "n2 reports the failover");
         var list = changes.ToArray();
@@ -118,10 +118,4 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
         });
 
     private void Log(string line) => SoloNode.Try(() => output.WriteLine(line));
-
-    private static Task WaitStableAsync(LoopbackCluster cluster, string primary, string[] members) =>
-        Eventually.WaitAsync(() => members.All(id => cluster[id]?.Snapshot() is { } s
-                && s.HasQuorum && s.DownPeers.Count == 0
-                && (id == primary ? s.Role == Role.Primary : s.Role == Role.Replica && s.Primary == primary)),
-            $"every node follows {primary} and hears everyone", state: () => ClusterText.Describe(cluster));
 }

@@ -33,7 +33,9 @@ public static class LoadCli
             "Churn load runs of the kevy election protocol over TCP loopback: failover latency, spurious elections, " +
             "online safety checks, thresholds and reports (docs/load.md). With no arguments: the mixed scenario on 5 nodes for 60s with fast timings.");
         options.AddTo(root);
-        root.Add(new HelpOption());
+        var help = new HelpOption();
+        Nemesis.NemesisCommand.OwnHelp(help);
+        root.Add(help);
         root.Add(new VersionOption());
         root.Add(NodeHostCommand(error));
         root.Add(Nemesis.NemesisCommand.Create(output, error, ct));

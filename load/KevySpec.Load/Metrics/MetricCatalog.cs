@@ -28,10 +28,10 @@ public static class MetricCatalog
         list.Add(new("events.skipped", MetricKind.Count, "count", "events the load simulation asked for but the fault budget (a connected majority) or the cluster state did not allow"));
         list.Add(new("events.not_rejoined", MetricKind.Count, "count", "events whose repaired nodes did not follow the majority's primary (and hear every peer) within the bound after the repair"));
         list.Add(new("elections", MetricKind.Count, "count", "elections started (a node became candidate)"));
-        list.Add(new("elections.per_event", MetricKind.Number, "ratio", "elections ÷ failover-causing events (primary kills and isolations); 1.0 is one clean election per failover"));
+        list.Add(new("elections.per_event", MetricKind.Number, "ratio", "elections during failover-causing events (primary kills and isolations, fault → end of the event) ÷ those events; 1.0 is one clean election per failover. Elections outside those windows (rejoining nodes, faults that leave the primary) count in elections only"));
         list.Add(new("elections.startup", MetricKind.Count, "count", "elections before the cluster first converged (connection setup); not in elections or elections.spurious"));
         list.Add(new("elections.spurious", MetricKind.Count, "count", "elections no fault explains: outside every fault window (fault → end of its event + settle) that took the primary away, cut off the candidate, or had been repaired"));
-        list.Add(new("violations", MetricKind.Count, "count", "safety violations found online (election-safety, single-primary, one-vote-per-epoch, epoch-monotonic, durable-before-send)"));
+        list.Add(new("violations", MetricKind.Count, "count", "safety violations found online, of the invariants listed under Safety (every safety invariant of the run's spec)"));
         list.Add(new("frames.in_per_sec", MetricKind.Number, "1/s", "frames received per second, all nodes"));
         list.Add(new("frames.out_per_sec", MetricKind.Number, "1/s", "frames sent per second, all nodes"));
         list.Add(new("frames.dropped", MetricKind.Count, "count", "frames dropped (full outbound queue, cut link, dead peer)"));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using KevySpec.Load.Cli;
 using KevySpec.Load.Reports;
@@ -24,11 +25,10 @@ public static class NemesisCommand
         Description = "Timing preset: fast (hb 50ms, down_after 500ms, election_timeout 500ms, backoff 200ms + jitter 300ms) or protocol (hb 200ms, down_after 5s, election_timeout 3s, backoff 1s + jitter 4s).",
         DefaultValueFactory = _ => "fast",
     };
-    private static readonly Option<string> Faults = new("--faults")
+    private static readonly Option<string?> Faults = new("--faults")
     {
         Description = "Comma-separated fault kinds, injected one at a time, every kind once per round in a seeded order: "
-            + string.Join(", ", FaultKinds.All.Select(FaultKinds.NameOf)) + " (default: all; ring needs 4 nodes).",
-        DefaultValueFactory = _ => string.Join(',', FaultKinds.All.Select(FaultKinds.NameOf)),
+            + string.Join(", ", FaultKinds.All.Select(FaultKinds.NameOf)) + " (default: every kind the cluster size allows; ring needs 4 nodes).",
     };
     private static readonly Option<string?> Hold = new("--hold") { Description = "How long each fault lasts (default: 2 × (2 × down_after + election_timeout), 3s with fast timings)." };
     private static readonly Option<string> Spec = new("--spec")
@@ -50,7 +50,8 @@ public static class NemesisCommand
         foreach (var option in (Option[])[Nodes, Duration, Seed, Timings, Faults, Hold, Spec, Out]) command.Add(option);
         command.SetAction(async (parsed, _) =>
         {
-            var settings = Resolve(parsed, out var problems);
+            var settings = Resolve(parsed, out var problems, out var notes);
+            foreach (var note in notes) output.WriteLine($"kevyspec-load nemesis: {note}");
             if (settings is null)
             {
                 foreach (var problem in problems) error.WriteLine($"kevyspec-load nemesis: {problem}");
@@ -60,6 +61,56 @@ public static class NemesisCommand
             return await RunAsync(settings, output, error, ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="help"/> (the root's, which every subcommand inherits) describe this command on its own:
+    /// the default help would show the root's <c>[&lt;scenario&gt;]</c> argument, which nemesis does not take.
+    /// </summary>
+    public static void OwnHelp(HelpOption help)
+    {
+        ArgumentNullException.ThrowIfNull(help);
+        if (help.Action is HelpAction fallback) help.Action = new OwnHelpAction(fallback);
+    }
+
+    /// <summary>The default help text of <paramref name="command"/> without its parent's arguments (usage label and section).</summary>
+    internal static string WithoutParentArguments(string help, Command command)
+    {
+        var lines = help.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var arguments = lines.IndexOf("Arguments:");
+        if (arguments >= 0)
+        {
+            var end = lines.FindIndex(arguments, line => line.Length == 0);
+            lines.RemoveRange(arguments, (end < 0 ? lines.Count : end + 1) - arguments);
+        }
+        return string.Join(Environment.NewLine, lines.Select(line => line.StartsWith("  kevyspec-load [<", StringComparison.Ordinal)
+            ? $"  kevyspec-load {command.Name} [options]"
+            : line));
+    }
+
+    private sealed class OwnHelpAction(HelpAction fallback) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var command = parseResult.CommandResult.Command;
+            if (command.Name != Name) return fallback.Invoke(parseResult);
+            // The default text, captured and then edited: System.CommandLine 2.0 keeps its help layout internal.
+            var configuration = parseResult.InvocationConfiguration;
+            var output = configuration.Output;
+            var text = new StringWriter();
+            configuration.Output = text;
+            int code;
+            try
+            {
+                code = fallback.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+            }
+            output.Write(WithoutParentArguments(text.ToString(), command));
+            return code;
+        }
     }
 
     /// <summary>Runs <paramref name="settings"/> and writes the reports; returns the exit code.</summary>
@@ -116,11 +167,15 @@ public static class NemesisCommand
         return ExitCodes.ThresholdFailed;
     }
 
-    /// <summary>The settings a parsed command line asks for, or null with every problem, one line each.</summary>
-    internal static NemesisSettings? Resolve(ParseResult parsed, out List<string> problems)
+    /// <summary>
+    /// The settings a parsed command line asks for, or null with every problem, one line each; <paramref name="notes"/>
+    /// says what the defaults left out (a kind the cluster is too small for).
+    /// </summary>
+    internal static NemesisSettings? Resolve(ParseResult parsed, out List<string> problems, out List<string> notes)
     {
         var errors = new List<string>();
         problems = errors;
+        notes = [];
         var nodes = Whole(parsed.GetValue(Nodes)!, "--nodes", 3, 50, errors);
         var duration = Span(parsed.GetValue(Duration)!, "--duration", positive: true, errors);
         var seed = parsed.GetValue(Seed) is { } seedText ? Whole(seedText, "--seed", int.MinValue, int.MaxValue, errors) : Random.Shared.Next(1, 1_000_000);
@@ -128,7 +183,17 @@ public static class NemesisCommand
         var config = TimingPresets.Find(timingsName);
         if (config is null) errors.Add($"unknown --timings '{timingsName}'; use fast or protocol");
         var kinds = new List<FaultKind>();
-        foreach (var name in parsed.GetValue(Faults)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (parsed.GetValue(Faults) is not { } faultsText)
+        {
+            // The default is every kind that fits: the natural first try, --nodes 3, has no room for a ring.
+            foreach (var kind in FaultKinds.All)
+            {
+                if (nodes is not { } n || n >= FaultKinds.MinimumMembers(kind)) kinds.Add(kind);
+                else notes.Add($"note: the {FaultKinds.NameOf(kind)} fault is left out: it needs at least {FaultKinds.MinimumMembers(kind)} nodes (got --nodes {n})");
+            }
+            faultsText = "";
+        }
+        foreach (var name in faultsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (FaultKinds.Find(name) is { } kind) kinds.Add(kind);
             else errors.Add($"unknown fault '{name}' in --faults; known: {string.Join(", ", FaultKinds.All.Select(FaultKinds.NameOf))}");

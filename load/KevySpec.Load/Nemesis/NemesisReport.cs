@@ -95,18 +95,18 @@ public static class NemesisReport
         foreach (var line in Summary(result).Skip(1))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {line[..colon]} | {line[(colon + 1)..].Trim()} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {ReportText.MarkdownCell(line[..colon])} | {ReportText.MarkdownCell(line[(colon + 1)..].Trim())} |");
         }
         md.AppendLine();
         md.AppendLine("## Nodes");
         md.AppendLine();
-        md.AppendLine("RSS from `/proc/PID/status` once a process is 60 s old (a young process steps up by a few MB as it first meets each kind of fault); send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
+        md.AppendLine("RSS from `/proc/PID/status` once a process is 60 s old (a young process steps up by a few MB as it first meets each kind of fault; `-` for a process that did not live that long); send queue: bytes waiting in the kernel send queues of the node's TCP sockets (`/proc/PID/net/tcp`). Frames dropped: the transport's bounded outbound queue (256 frames per peer) overflowing, or frames for a cut link.");
         md.AppendLine();
         md.AppendLine("| node | process | from | to | RSS first | RSS last | RSS max | drift | heap first → last | send queue max | frames dropped (node) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var m in memory)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Node} | #{m.Incarnation} | {DurationText.Format(m.From)} | {DurationText.Format(m.To)} | {Mb(m.FirstBytes)} | {Mb(m.LastBytes)} | {Mb(m.MaxBytes)} | {m.DriftPercent:+0.0;-0.0;0.0} % | {Mb(m.HeapFirstBytes)} → {Mb(m.HeapLastBytes)} | {m.SendQueueMaxBytes} B | {(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped.ToString(CultureInfo.InvariantCulture) : "-")} |");
+                $"| {m.Node} | #{m.Incarnation} | {DurationText.Format(m.From)} | {DurationText.Format(m.To)} | {Mb(m.FirstBytes)} | {Mb(m.LastBytes)} | {Mb(m.MaxBytes)} | {(m.DriftPercent is { } d ? d.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %" : "-")} | {Mb(m.HeapFirstBytes)} → {Mb(m.HeapLastBytes)} | {m.SendQueueMaxBytes} B | {(result.Counters.TryGetValue(m.Node, out var c) ? c.FramesDropped.ToString(CultureInfo.InvariantCulture) : "-")} |");
         md.AppendLine();
         md.AppendLine("![RSS](rss.png)");
         md.AppendLine();
@@ -120,7 +120,7 @@ public static class NemesisReport
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var f in result.Faults)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {f.Number} | {DurationText.Format(f.Start)} | {f.Fault.Description} | {(f.Failover is { } fo ? DurationText.Format(fo) : f.FailoverTimedOut ? "**timed out**" : "")} | {(f.Recovery is { } r ? DurationText.Format(r) : "**timed out**")} | {f.Primary ?? "-"} |");
+                $"| {f.Number} | {DurationText.Format(f.Start)} | {ReportText.MarkdownCell(f.Fault.Description)} | {(f.Failover is { } fo ? DurationText.Format(fo) : f.FailoverTimedOut ? "**timed out**" : "")} | {(f.Recovery is { } r ? DurationText.Format(r) : "**timed out**")} | {f.Primary ?? "-"} |");
         md.AppendLine();
         if (result.Violations.Count > 0)
         {
@@ -201,13 +201,14 @@ public static class NemesisReport
 
     private static string RssLine(IReadOnlyList<NodeMemory> memory)
     {
-        if (memory.Count == 0) return "no settled samples";
-        var judged = memory.Where(m => m.Judged).ToArray();
+        var settled = memory.Where(m => m.Settled).ToArray();
+        if (settled.Length == 0) return $"no process lived {DurationText.Format(NodeMemory.SettleTime)} (RSS is read once settled)";
+        var judged = settled.Where(m => m.Judged).ToArray();
         var verdict = judged.Length == 0
             ? "no process lived long enough to judge its drift"
-            : $"largest drift {judged.Max(m => Math.Abs(m.DriftPercent)):0.0} % over {judged.Length} process(es) living ≥ {DurationText.Format(NodeMemory.JudgedAfter)} ({(judged.All(m => Math.Abs(m.DriftPercent) <= 10) ? "within" : "beyond")} ±10 %)";
-        // Per node, its longest-lived process.
-        return verdict + "; " + string.Join(", ", memory.GroupBy(m => m.Node).Select(g => g.MaxBy(m => m.To - m.From)!)
+            : $"largest drift {judged.Max(m => Math.Abs(m.DriftPercent!.Value)):0.0} % over {judged.Length} process(es) living ≥ {DurationText.Format(NodeMemory.JudgedAfter)} ({(judged.All(m => Math.Abs(m.DriftPercent!.Value) <= 10) ? "within" : "beyond")} ±10 %)";
+        // Per node, its longest-lived settled process.
+        return verdict + "; " + string.Join(", ", settled.GroupBy(m => m.Node).Select(g => g.MaxBy(m => m.To - m.From)!)
             .Select(m => $"{m.Node} #{m.Incarnation} {Mb(m.FirstBytes)}→{Mb(m.LastBytes)} (max {Mb(m.MaxBytes)}, heap {Mb(m.HeapFirstBytes)}→{Mb(m.HeapLastBytes)})"));
     }
 

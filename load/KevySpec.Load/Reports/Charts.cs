@@ -54,8 +54,9 @@ public static class Charts
             var min = Math.Min(all.Min(), downAfter);
             var max = Math.Max(all.Max(), downAfter);
             var (low, width, count) = Bins(min, max);
-            AddBars(plot, Histogram(detection, low, width, count), low, width, DetectionColor.WithAlpha(0.6), $"detection (n={detection.Length})");
-            AddBars(plot, Histogram(failover, low, width, count), low, width, FailoverColor.WithAlpha(0.75), $"failover (n={failover.Length})");
+            // Side by side in each bin (detection left, failover right): overlapping bars would blend into a colour the legend lacks.
+            AddBars(plot, Histogram(detection, low, width, count), low, width, 0, DetectionColor, $"detection (n={detection.Length})");
+            AddBars(plot, Histogram(failover, low, width, count), low, width, 1, FailoverColor, $"failover (n={failover.Length})");
             var line = plot.Add.VerticalLine(downAfter);
             line.Color = Colors.Red;
             line.LinePattern = LinePattern.Dashed;
@@ -118,18 +119,23 @@ public static class Charts
         return new ChartImage("timeline-roles.png", "Role per node over the run", plot.GetImageBytes(1200, height, ImageFormat.Png));
     }
 
-    /// <summary>Per node, its epoch over the run (a step line per node).</summary>
+    /// <summary>
+    /// Per node, its epoch over the run (a step line per node). Nodes mostly share an epoch, so each line is nudged
+    /// by its own small offset (all within ±<see cref="EpochSpread"/>/2 of the epoch) and none hides another.
+    /// </summary>
     public static ChartImage EpochTimelineChart(RunResult run)
     {
         var plot = new Plot();
         var end = run.MeasuredTo.TotalSeconds;
         var legend = run.NodeIds.Count <= 12;
-        foreach (var node in run.NodeIds)
+        for (var i = 0; i < run.NodeIds.Count; i++)
         {
+            var node = run.NodeIds[i];
             var points = run.Timeline.Where(e => e.NodeId == node && e.Kind == TimelineKind.Report).OrderBy(e => e.At).ToArray();
             if (points.Length == 0) continue;
+            var nudge = EpochNudge(i, run.NodeIds.Count);
             var xs = points.Select(p => p.At.TotalSeconds).Append(end).ToArray();
-            var ys = points.Select(p => (double)p.Epoch).Append(points[^1].Epoch).ToArray();
+            var ys = points.Select(p => p.Epoch + nudge).Append(points[^1].Epoch + nudge).ToArray();
             var line = plot.Add.Scatter(xs, ys);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.MarkerSize = 0;
@@ -138,11 +144,18 @@ public static class Charts
         }
         Measured(plot, run);
         if (legend) plot.ShowLegend(Edge.Right);
-        plot.Title("Epoch per node (as reported)");
+        plot.Title("Epoch per node (as reported; lines nudged apart so that nodes on one epoch stay visible)");
         plot.XLabel("run time, seconds");
         plot.YLabel("epoch");
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return new ChartImage("timeline-epochs.png", "Epoch per node over the run", plot.GetImageBytes(1200, 420, ImageFormat.Png));
     }
+
+    /// <summary>How far apart the epoch lines of the first and the last node are drawn, in epochs.</summary>
+    public const double EpochSpread = 0.4;
+
+    /// <summary>Node <paramref name="index"/>'s offset of <paramref name="count"/>: evenly spread over ±<see cref="EpochSpread"/>/2, 0 for a single node.</summary>
+    public static double EpochNudge(int index, int count) => count <= 1 ? 0 : EpochSpread * (index / (double)(count - 1) - 0.5);
 
     /// <summary>Equal-width bins covering [min, max]: about 40, each a whole number of 0.5 ms steps.</summary>
     public static (double Low, double Width, int Count) Bins(double min, double max)
@@ -162,13 +175,14 @@ public static class Charts
         return bins;
     }
 
-    private static void AddBars(Plot plot, double[] counts, double low, double width, Color color, string label)
+    // Series 0 fills the left half of each bin, series 1 the right half.
+    private static void AddBars(Plot plot, double[] counts, double low, double width, int series, Color color, string label)
     {
-        var positions = Enumerable.Range(0, counts.Length).Select(i => low + width * (i + 0.5)).ToArray();
+        var positions = Enumerable.Range(0, counts.Length).Select(i => low + width * (i + 0.25 + 0.5 * series)).ToArray();
         var bars = plot.Add.Bars(positions, counts);
         foreach (var bar in bars.Bars)
         {
-            bar.Size = width * 0.95;
+            bar.Size = width * 0.48;
             bar.FillColor = color;
             bar.LineWidth = 0;
         }

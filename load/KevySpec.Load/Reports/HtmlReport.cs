@@ -80,6 +80,9 @@ public static class HtmlReport
             foreach (var note in run.Notes) html.Append(CultureInfo.InvariantCulture, $"<li>{E(note)}</li>\n");
             html.Append("</ul>\n");
         }
+        html.Append("<h2>Definitions</h2>\n<dl>\n");
+        foreach (var (term, meaning) in ReportText.Definitions) html.Append(CultureInfo.InvariantCulture, $"<dt><b>{E(term)}</b></dt><dd>{E(meaning)}</dd>\n");
+        html.Append("</dl>\n");
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }

@@ -19,7 +19,7 @@ public static class MarkdownReport
         md.Append(CultureInfo.InvariantCulture, $"- **Safety:** {ReportText.Safety(model)}\n\n");
 
         md.Append("## Setup\n\n| | |\n|---|---|\n");
-        foreach (var (label, value) in ReportText.Setup(run)) md.Append(CultureInfo.InvariantCulture, $"| {label} | {Cell(value)} |\n");
+        foreach (var (label, value) in ReportText.Setup(run)) md.Append(CultureInfo.InvariantCulture, $"| {label} | {ReportText.MarkdownCell(value)} |\n");
 
         md.Append("\n## Thresholds\n\n");
         if (model.Outcomes.Count == 0) md.Append("None given.\n");
@@ -45,7 +45,7 @@ public static class MarkdownReport
         {
             md.Append("| run time | invariant | what happened |\n|---|---|---|\n");
             foreach (var v in run.Violations.Take(MaxListed))
-                md.Append(CultureInfo.InvariantCulture, $"| {ReportText.Seconds(v.At)} | `{v.Violation.Invariant}` | {Cell(v.Violation.Detail)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {ReportText.Seconds(v.At)} | `{v.Violation.Invariant}` | {ReportText.MarkdownCell(v.Violation.Detail)} |\n");
             if (run.Violations.Count > MaxListed) md.Append(CultureInfo.InvariantCulture, $"\n… and {run.Violations.Count - MaxListed} more.\n");
         }
 
@@ -78,12 +78,7 @@ public static class MarkdownReport
         }
 
         md.Append("\n## Definitions\n\n");
-        md.Append("- **failover**: from the fault (kill, or link cut isolating the primary) to the moment every node still connected to the majority reports the same new primary at a higher epoch, on the nodes' own clock (their topology reports).\n");
-        md.Append("- **detection**: from the fault to the first report by such a node that leaves the old primary (it becomes candidate, takes a higher epoch or follows another primary).\n");
-        md.Append("- **overhead**: failover − down_after.\n");
-        md.Append("- **spurious election**: a candidacy no fault explains: outside every fault window (fault → end of its event + settle allowance) that took the primary away, cut off the candidate itself, or had already been repaired (returning nodes may make anyone stand).\n");
+        foreach (var (term, meaning) in ReportText.Definitions) md.Append(CultureInfo.InvariantCulture, $"- **{term}**: {meaning}\n");
         return md.ToString();
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -77,6 +77,19 @@ public static class ReportText
     public static IReadOnlyList<string> EventsByKindHeader { get; } =
         ["kind", "events", "converged", "failover timed out", "not rejoined", "failover p50 ms", "failover p99 ms", "failover max ms", "elections"];
 
+    /// <summary>The terms the reports measure in, and what each means (the Markdown and the HTML report list them).</summary>
+    public static IReadOnlyList<(string Term, string Meaning)> Definitions { get; } =
+    [
+        ("failover", "from the fault (kill, or link cut isolating the primary) to the moment every node still connected to the majority reports the same new primary at a higher epoch, on the nodes' own clock (their topology reports)."),
+        ("detection", "from the fault to the first report by such a node that leaves the old primary (it becomes candidate, takes a higher epoch or follows another primary)."),
+        ("overhead", "failover − down_after."),
+        ("spurious election", "a candidacy no fault explains: outside every fault window (fault → end of its event + settle allowance) that took the primary away, cut off the candidate itself, or had already been repaired (returning nodes may make anyone stand)."),
+    ];
+
+    /// <summary><paramref name="text"/> as one Markdown table cell: a <c>|</c> (a partition's sides) is escaped, a line break becomes a space.</summary>
+    public static string MarkdownCell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
     /// <summary>Seconds with three decimals.</summary>
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s";
 

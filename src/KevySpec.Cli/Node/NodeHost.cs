@@ -7,7 +7,7 @@ namespace KevySpec.Cli.Node;
 /// <summary>Runs one node until SIGTERM, SIGINT (Ctrl-C) or cancellation, then stops it cleanly.</summary>
 internal static class NodeHost
 {
-    /// <summary>Exit code when the node cannot start (port taken, unreadable election state).</summary>
+    /// <summary>Exit code when the node cannot start (unusable or locked data directory, port taken, unreadable election state).</summary>
     public const int StartFailure = 1;
 
     public static async Task<int> RunAsync(NodeConfig config, ElectorDefinition elector, TextWriter output, TextWriter error, CancellationToken ct)
@@ -36,7 +36,20 @@ internal static class NodeHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
+        // Probe, then lock, before elect.meta is read: a refused start leaves the directory as it found it.
+        DataDirectoryLock dataLock;
         ElectionNode node;
+        try
+        {
+            DataDirectoryProbe.Check(config.DataDir);
+            dataLock = DataDirectoryLock.Acquire(config.DataDir);
+        }
+        catch (PersistenceException e)
+        {
+            error.WriteLine($"kevyspec node: cannot start: {e.Message}");
+            return StartFailure;
+        }
+        using var held = dataLock;
         try
         {
             node = await ElectionNode.StartAsync(options, stop.Token).ConfigureAwait(false);

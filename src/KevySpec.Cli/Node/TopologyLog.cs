@@ -6,7 +6,8 @@ namespace KevySpec.Cli.Node;
 /// Turns topology changes into one log line per changed item: role, primary, quorum. The primary line names the
 /// primary this node follows: the elector's known primary, or the node itself while its role is primary. (A
 /// bootstrap primary's elector knows no primary, per PROTOCOL.md: nothing teaches a primary about itself until it
-/// wins an election, yet it acts as the primary from its first heartbeat.)
+/// wins an election, yet it acts as the primary from its first heartbeat.) A node starts without a quorum: its first
+/// line says <c>not yet</c>, and <c>lost</c> means it had one.
 /// </summary>
 internal sealed class TopologyLog(LineLog log)
 {
@@ -23,7 +24,7 @@ internal sealed class TopologyLog(LineLog log)
         if (last is null || Followed(last) != primary)
             log.Write($"{who} primary {primary ?? "none"} (epoch {change.Epoch})");
         if (last is null || last.HasQuorum != change.HasQuorum)
-            log.Write($"{who} quorum {(change.HasQuorum ? "yes" : "lost")} (epoch {change.Epoch})");
+            log.Write($"{who} quorum {(change.HasQuorum ? "yes" : last is null ? "not yet" : "lost")} (epoch {change.Epoch})");
     }
 
     private static string? Followed(TopologyChange change) =>

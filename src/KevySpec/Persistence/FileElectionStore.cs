@@ -86,7 +86,7 @@ public sealed class FileElectionStore : IElectionStore
     }
 
     // The rename is durable only once the directory entry is: fsync the directory (POSIX; Windows has no such call).
-    private static void SyncDirectory(string directory)
+    internal static void SyncDirectory(string directory)
     {
         if (OperatingSystem.IsWindows()) return;
         var fd = Posix.open(directory, 0);

@@ -22,6 +22,9 @@ public sealed partial class ElectionNode
     private (Role Role, string? Primary, bool HasQuorum)? _reported;
     private long _pendingOffset;
     private int _offsetChanged;
+    // Set by a step that throws (a failed save), cleared by a step whose saves work: meanwhile the node sends nothing.
+    private bool _withdrawn;
+    private long _savesAtStep;
 
     private TimeSpan Now() => _ctx.Time.GetElapsedTime(_origin);
 
@@ -77,12 +80,14 @@ public sealed partial class ElectionNode
             try
             {
                 replies = _elector.OnMessage(from, message, now);
+                RejoinIfSaved();
             }
             catch (Exception e)
             {
                 replies = Withheld(e, $"handling {message.GetType().Name} from {from}");
             }
             ReportStep(StepKind.Message, beforeMessage, replies);
+            Narrate(beforeMessage.Epoch, from, replies);
             Emit(replies);
         }
         IReadOnlyList<Outbound> ticked;
@@ -90,12 +95,14 @@ public sealed partial class ElectionNode
         try
         {
             ticked = _elector.Tick(now);
+            RejoinIfSaved();
         }
         catch (Exception e)
         {
             ticked = Withheld(e, "a tick");
         }
         ReportStep(StepKind.Tick, beforeTick, ticked);
+        Narrate(beforeTick.Epoch, null, ticked);
         Emit(ticked);
         Publish(now);
     }
@@ -103,6 +110,7 @@ public sealed partial class ElectionNode
     private (Role Role, ulong Epoch) BeginStep()
     {
         _recorder?.BeginStep();
+        _savesAtStep = _saves.Count;
         return (_elector.Role, _elector.Epoch);
     }
 
@@ -123,16 +131,49 @@ public sealed partial class ElectionNode
         }
     }
 
-    // The elector saves before it emits: when a save throws, the whole batch is dropped unsent.
+    // The elector saves before it changes its epoch, vote or role, and before it emits: when a save throws, the step
+    // changed nothing and its batch is dropped unsent. A node that cannot persist must not vote or stand, nor hold on
+    // as a primary it can no longer stop being (it cannot adopt a newer epoch): it withdraws — it sends nothing and
+    // reports no quorum, so a primary fences writes — and says so once. Its silence lets the others see it DOWN and
+    // elect without it. The elector keeps stepping: the first save that works again brings the node back.
     private IReadOnlyList<Outbound> Withheld(Exception e, string what)
     {
         _ctx.Counters.SaveFailure();
-        _ctx.Log($"{what} failed, nothing sent: {e.GetType().Name}: {e.Message}");
+        if (!_withdrawn)
+        {
+            _withdrawn = true;
+            _ctx.Log($"cannot persist its election state ({what}: {e.Message}): withdrawn from the election until a save works "
+                + "(no votes, no candidacy, no heartbeats, no quorum)");
+        }
         return [];
+    }
+
+    private void RejoinIfSaved()
+    {
+        if (!_withdrawn || _saves.Count == _savesAtStep) return;
+        _withdrawn = false;
+        _ctx.Log($"its election state persists again (epoch {_elector.Epoch}): back in the election");
+    }
+
+    // One line per vote cast and per epoch change, with the epoch and the candidate it belongs to.
+    private void Narrate(ulong epochBefore, string? from, IReadOnlyList<Outbound> sent)
+    {
+        if (_ctx.Options.Log is null) return;
+        string? candidate = null;
+        foreach (var item in sent)
+        {
+            if (item.Message is Accept accept) _ctx.Log($"vote for {item.To} in epoch {accept.Epoch}");
+            else if (item.Message is Offer offer) candidate = offer.CandidateId;
+        }
+        var epoch = _elector.Epoch;
+        if (epoch == epochBefore) return;
+        candidate ??= from;
+        _ctx.Log($"epoch {epoch} (was {epochBefore})" + (candidate is null ? "" : candidate == NodeId ? ", candidate itself" : $", from {candidate}"));
     }
 
     private void Emit(IReadOnlyList<Outbound> batch)
     {
+        if (_withdrawn) return;
         foreach (var item in batch)
         {
             byte[] frame;
@@ -190,7 +231,7 @@ public sealed partial class ElectionNode
     private void Publish(TimeSpan now)
     {
         var state = _state;
-        var (role, epoch, primary, quorum) = (_elector.Role, _elector.Epoch, _elector.CurrentPrimary, _elector.HasQuorum(now));
+        var (role, epoch, primary, quorum) = (_elector.Role, _elector.Epoch, _elector.CurrentPrimary, !_withdrawn && _elector.HasQuorum(now));
         if (state.Role != role || state.Epoch != epoch || state.Primary != primary || state.HasQuorum != quorum)
             _state = state = new NodeState(role, epoch, primary, quorum);
         var topology = (state.Role, state.Primary, state.HasQuorum);

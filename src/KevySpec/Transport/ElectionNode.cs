@@ -21,7 +21,9 @@ public sealed partial class ElectionNode : IAsyncDisposable
     private readonly NodeContext _ctx;
     private readonly Elector _elector;
     private readonly StepRecordingStore? _recorder;
+    private readonly SaveCounter _saves;
     private readonly bool _restarted;
+    private readonly Role _startRole;
     private readonly Socket _listener;
     private readonly Channel<LoopItem> _inbox;
     private readonly PeerLink[] _links;
@@ -38,10 +40,15 @@ public sealed partial class ElectionNode : IAsyncDisposable
         _ctx = new NodeContext(options);
         NodeId = options.NodeId;
         _restarted = restarted;
-        _elector = options.Elector.Create(options.NodeId, options.PeerIds, options.EffectiveAdvertisedAddr, options.StartRole, options.Config, jitter);
+        var persisted = options.Store.Load();
+        _startRole = StartRoleFor(options.StartRole, persisted);
+        _elector = options.Elector.Create(options.NodeId, options.PeerIds, options.EffectiveAdvertisedAddr, _startRole, options.Config, jitter);
+        // A first start records its epoch, so that a later start finds state and knows it is not the first.
+        if (persisted == PersistedVote.Empty) options.Store.Save(new PersistedVote(_elector.Epoch, null));
         // Steps are reported with their saves, so a step observer needs the saves recorded.
-        _recorder = options.OnStep is null ? null : new StepRecordingStore(options.Store) { Owner = _elector };
-        _elector.AttachStore(_recorder ?? options.Store);
+        _saves = new SaveCounter(options.Store);
+        _recorder = options.OnStep is null ? null : new StepRecordingStore(_saves) { Owner = _elector };
+        _elector.AttachStore(_recorder ?? (IElectionStore)_saves);
         _origin = options.Time.GetTimestamp();
         _others = [.. options.PeerIds.Where(p => p != options.NodeId)];
         _lastHeard = [.. _others.Select(_ => NeverHeard)];
@@ -64,6 +71,9 @@ public sealed partial class ElectionNode : IAsyncDisposable
 
     /// <summary>This node's id.</summary>
     public string NodeId { get; }
+
+    /// <summary>The role the elector started in: <see cref="NodeOptions.StartRole"/>, except that a configured primary with persisted election state starts as a replica.</summary>
+    public Role StartRole => _startRole;
 
     /// <summary>The endpoint the listener is bound to.</summary>
     public IPEndPoint LocalEndPoint { get; }
@@ -146,10 +156,18 @@ public sealed partial class ElectionNode : IAsyncDisposable
         else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD()) socket.SetRawSocketOption(0xffff /* SOL_SOCKET */, 4 /* SO_REUSEADDR */, BitConverter.GetBytes(one));
     }
 
+    // The start role is the operator's declaration for the cluster's first start. A node that has run before may
+    // have been replaced by an elected primary meanwhile: standing up as primary again would make two writable
+    // primaries until the newer one's heartbeat arrives, so it starts as a replica and lets the election decide.
+    private static Role StartRoleFor(Role configured, PersistedVote persisted) =>
+        configured == Role.Primary && persisted != PersistedVote.Empty ? Role.Replica : configured;
+
     private void Start(int? jitterSeed)
     {
         var options = _ctx.Options;
-        _ctx.Log($"listening on {LocalEndPoint} as {options.StartRole.ToWire()}, epoch {_elector.Epoch}"
+        if (_startRole != options.StartRole)
+            _ctx.Log($"found persisted election state (epoch {_elector.Epoch}): starting as replica, not {options.StartRole.ToWire()} (the start role applies at the first start only)");
+        _ctx.Log($"listening on {LocalEndPoint} as {_startRole.ToWire()}, epoch {_elector.Epoch}"
             + (jitterSeed is { } seed ? $", jitter seed {seed}" : "")
             + (_ctx.Secret is null ? "" : ", authentication on"));
         _timer = options.Time.CreateTimer(_ => _inbox.Writer.TryWrite(LoopItem.Wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

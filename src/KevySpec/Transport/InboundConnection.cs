@@ -90,6 +90,7 @@ internal sealed class InboundConnection
         }
         finally
         {
+            _ctx.Senders.Closed(this);
             _socket.Dispose();
         }
     }
@@ -120,6 +121,7 @@ internal sealed class InboundConnection
             return false;
         }
         _ctx.Counters.FrameIn();
+        if (_ctx.Senders.Heard(sender, this, _remote) is { } twice) _ctx.Log(twice);
         _ctx.Heard?.Invoke(sender);
         return true;
     }

@@ -17,6 +17,9 @@ internal sealed class NodeContext(NodeOptions options)
     /// <summary>The members a frame may come from: every member but this node.</summary>
     public HashSet<string> Others { get; } = new(options.PeerIds.Where(p => p != options.NodeId), StringComparer.Ordinal);
 
+    /// <summary>Which open connections each member's frames arrive on (to notice one id used by two processes).</summary>
+    public SenderAddressWatch Senders { get; } = new();
+
     /// <summary>Called on each admitted frame with its sender (set by the node: it nudges the link to that sender).</summary>
     public Action<string>? Heard { get; set; }
 

@@ -23,7 +23,10 @@ public sealed record NodeOptions
     /// <summary>The address this node announces when it wins; null for its own endpoint's text (e.g. <c>127.0.0.1:7001</c>).</summary>
     public string? AdvertisedAddr { get; init; }
 
-    /// <summary>Primary for the operator's bootstrap primary, Replica (default) otherwise.</summary>
+    /// <summary>
+    /// Primary for the operator's bootstrap primary, Replica (default) otherwise. It applies at the first start only:
+    /// a node whose store holds election state (it has run before) starts a configured Primary as a Replica, and logs so.
+    /// </summary>
     public Role StartRole { get; init; } = Role.Replica;
 
     /// <summary>The election timings.</summary>

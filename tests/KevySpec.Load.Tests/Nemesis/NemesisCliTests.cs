@@ -1,4 +1,5 @@
 using KevySpec.Load.Cli;
+using KevySpec.Load.Nemesis;
 
 namespace KevySpec.Load.Tests.Nemesis;
 
@@ -44,6 +45,44 @@ public class NemesisCliTests
 
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("the ring fault needs at least 4 nodes (got --nodes 3)", error);
+    }
+
+    [Fact]
+    public void Three_nodes_by_default_leave_the_ring_out_with_a_note()
+    {
+        var settings = Resolve(out var problems, out var notes, "--nodes", "3");
+
+        Assert.True(settings is not null, string.Join("\n", problems));
+        Assert.Equal(FaultKinds.All.Where(k => k != FaultKind.Ring), settings.Faults);
+        Assert.Equal(["note: the ring fault is left out: it needs at least 4 nodes (got --nodes 3)"], notes);
+    }
+
+    [Fact]
+    public void Five_nodes_by_default_get_every_fault_and_no_note()
+    {
+        var settings = Resolve(out _, out var notes);
+
+        Assert.Equal(FaultKinds.All, settings!.Faults);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public async Task Help_shows_no_argument_of_the_parent_command()
+    {
+        var (code, output, _) = await Run("nemesis", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("  kevyspec-load nemesis [options]", output);
+        Assert.DoesNotContain("scenario", output);
+        Assert.DoesNotContain("Arguments:", output);
+        var (_, rootHelp, _) = await Run("--help");
+        Assert.Contains("<scenario>", rootHelp);   // the root's own help keeps it
+    }
+
+    private static NemesisSettings? Resolve(out List<string> problems, out List<string> notes, params string[] args)
+    {
+        var root = LoadCli.CreateRoot([], TextWriter.Null, TextWriter.Null, outputRedirected: true, CancellationToken.None);
+        return NemesisCommand.Resolve(root.Parse(["nemesis", .. args]), out problems, out notes);
     }
 
     // Namespaces are checked first (exit 4 where they are unavailable), then the report folder.

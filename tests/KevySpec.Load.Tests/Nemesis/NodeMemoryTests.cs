@@ -19,15 +19,19 @@ public class NodeMemoryTests
 
         var memory = NodeMemory.Of(samples, ["n1", "n2"]);
 
-        var first = Assert.Single(memory, m => m.Incarnation == 1);
+        var first = Assert.Single(memory, m => m.Node == "n1" && m.Incarnation == 1);
         Assert.Equal((100L, 105L, 130L, 700L), (first.FirstBytes, first.LastBytes, first.MaxBytes, first.SendQueueMaxBytes));
-        Assert.Equal(5.0, first.DriftPercent, 6);
-        Assert.Equal(30.0, first.PeakPercent, 6);
+        Assert.Equal(5.0, first.DriftPercent!.Value, 6);
+        Assert.Equal(30.0, first.PeakPercent!.Value, 6);
         Assert.True(first.Judged);
         Assert.Equal((7L, 9L), (first.HeapFirstBytes, first.HeapLastBytes));
-        var second = Assert.Single(memory, m => m.Incarnation == 2);
+        var second = Assert.Single(memory, m => m.Node == "n1" && m.Incarnation == 2);
         Assert.Equal(60, second.FirstBytes);
+        Assert.Equal(TimeSpan.FromSeconds(140), second.From);
         Assert.False(second.Judged);
-        Assert.DoesNotContain(memory, m => m.Node == "n2");   // never 60 s old
+        // Never 60 s old: no resident-set figures, but its send queue and its span are kept.
+        var young = Assert.Single(memory, m => m.Node == "n2");
+        Assert.Equal((false, (long?)null, (double?)null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)), (young.Settled, young.FirstBytes, young.DriftPercent, young.From, young.To));
+        Assert.Equal(0, young.SendQueueMaxBytes);
     }
 }

@@ -13,7 +13,7 @@ public sealed class TopologyLogTests
             new TopologyChange("n1", Role.Primary, 1, null, false, TimeSpan.Zero),
             new TopologyChange("n1", Role.Primary, 1, null, true, TimeSpan.FromMilliseconds(300)));
 
-        Assert.Equal(["[n1] role primary (epoch 1)", "[n1] primary n1 (epoch 1)", "[n1] quorum lost (epoch 1)", "[n1] quorum yes (epoch 1)"], lines);
+        Assert.Equal(["[n1] role primary (epoch 1)", "[n1] primary n1 (epoch 1)", "[n1] quorum not yet (epoch 1)", "[n1] quorum yes (epoch 1)"], lines);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class TopologyLogTests
             new TopologyChange("n2", Role.Replica, 1, null, false, TimeSpan.Zero),
             new TopologyChange("n2", Role.Replica, 1, "n1", true, TimeSpan.FromMilliseconds(300)));
 
-        Assert.Equal(["[n2] role replica (epoch 1)", "[n2] primary none (epoch 1)", "[n2] quorum lost (epoch 1)",
+        Assert.Equal(["[n2] role replica (epoch 1)", "[n2] primary none (epoch 1)", "[n2] quorum not yet (epoch 1)",
             "[n2] primary n1 (epoch 1)", "[n2] quorum yes (epoch 1)"], lines);
     }
 
@@ -40,6 +40,16 @@ public sealed class TopologyLogTests
             "[n2] role candidate (epoch 2)",
             "[n2] role primary (epoch 2)", "[n2] primary n2 (epoch 2)",
             "[n2] role replica (epoch 3)", "[n2] primary n3 (epoch 3)"], lines);
+    }
+
+    [Fact]
+    public void Quorum_lost_is_said_only_after_a_quorum_was_had()
+    {
+        var lines = Log(
+            new TopologyChange("n2", Role.Replica, 1, "n1", true, TimeSpan.Zero),
+            new TopologyChange("n2", Role.Replica, 1, "n1", false, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(["[n2] role replica (epoch 1)", "[n2] primary n1 (epoch 1)", "[n2] quorum yes (epoch 1)", "[n2] quorum lost (epoch 1)"], lines);
     }
 
     [Fact]
