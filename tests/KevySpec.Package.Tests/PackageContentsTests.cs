@@ -52,6 +52,40 @@ public sealed class PackageContentsTests(LocalFeed feed)
         Assert.Contains(items, e => e.Name.LocalName == "CompilerVisibleProperty" && (string?)e.Attribute("Include") == "RootNamespace");
     }
 
+    [DotNetFact]
+    public void The_packed_electors_are_exactly_the_project_own_two_specs()
+    {
+        // The project lists its spec files: an experimental spec lying in spec/ is neither compiled nor packed.
+        using var pe = new PEReader(new MemoryStream(feed.ReadEntry($"lib/net{Environment.Version.Major}.0/KevySpec.dll")));
+        var metadata = pe.GetMetadataReader();
+        var electors = metadata.TypeDefinitions.Select(h => metadata.GetTypeDefinition(h))
+            .Where(t => !t.BaseType.IsNil && t.BaseType.Kind == HandleKind.TypeDefinition && metadata.GetString(metadata.GetTypeDefinition((TypeDefinitionHandle)t.BaseType).Name) == "Elector")
+            .Select(t => metadata.GetString(t.Name))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["HardenedElector", "ReferenceElector"], electors);
+
+        var listed = XDocument.Load(BuildInfo.KevySpecProject).Descendants("AdditionalFiles")
+            .SelectMany(e => ((string)e.Attribute("Include")!).Split(';'))
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["election-hardened.spec.md", "election.spec.md"], listed);
+    }
+
+    [DotNetFact]
+    public void The_library_and_the_tool_have_the_one_version_of_Directory_Build_props()
+    {
+        var props = XDocument.Load(Path.Combine(BuildInfo.RepoRoot, "Directory.Build.props"));
+        var version = Assert.Single(props.Descendants("Version")).Value;
+
+        Assert.Equal(version, feed.Version);
+        Assert.Equal(version, feed.ToolVersion);
+        // Nothing sets a version of its own.
+        var projects = Directory.EnumerateFiles(BuildInfo.RepoRoot, "*.*proj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.DoesNotContain(projects, p => XDocument.Load(p).Descendants().Any(e => e.Name.LocalName is "Version" or "VersionPrefix" or "PackageVersion"));
+    }
+
     private static string CentralVersion(string id)
     {
         var props = XDocument.Load(Path.Combine(BuildInfo.RepoRoot, "Directory.Packages.props"));

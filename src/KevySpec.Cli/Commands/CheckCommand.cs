@@ -19,6 +19,7 @@ internal static class CheckCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var spec = SpecOption.Create();
+        var project = SpecOption.CreateProject();
         var mode = new Option<string>("--mode")
         {
             Description = "sim: the deterministic simulator over many seeds (liveness, convergence and no-disruption too); swarm: many short walks, "
@@ -46,11 +47,11 @@ internal static class CheckCommand
         livenessDepth.Within(min: 0);
         var command = new Command("check", "Check a spec's invariants with the simulator (N = 3, 4, 5 by default), a swarm of short walks, or the bounded exhaustive model checker; write counterexamples.")
         {
-            spec, mode, seeds, firstSeed, nodes, depth, outDir, workers, livenessDepth,
+            spec, project, mode, seeds, firstSeed, nodes, depth, outDir, workers, livenessDepth,
         };
         command.SetAction(parsed =>
         {
-            var request = new CheckRequest(parsed.GetValue(spec)!, parsed.GetValue(mode), parsed.GetValue(seeds), parsed.GetValue(firstSeed),
+            var request = new CheckRequest(parsed.GetValue(spec), parsed.GetValue(project), parsed.GetValue(mode), parsed.GetValue(seeds), parsed.GetValue(firstSeed),
                 parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!) { Workers = parsed.GetValue(workers), LivenessDepth = parsed.GetValue(livenessDepth) };
             return Run(request, output, error);
         });
@@ -76,7 +77,9 @@ internal static class CheckCommand
 
     private static int Run(CheckRequest request, TextWriter output, TextWriter error)
     {
-        if (SpecOption.Resolve(request.Spec, error) is not { } elector) return KevySpecCli.UsageError;
+        using var source = SpecSource.Open(request.Spec, request.Project, error);
+        if (source is null) return KevySpecCli.UsageError;
+        var elector = source.Elector;
         try
         {
             InvariantSet.ForSpec(elector.Table);
@@ -105,7 +108,7 @@ internal static class CheckCommand
         if (runs.Count > 1)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"check: {found} violations in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join("; ", runs.GroupBy(r => r.Mode).Select(g => $"{g.Key} n={string.Join(",", g.Select(r => r.Nodes))}"))})"));
-        return WriteFailures(runs, request, output, error);
+        return WriteFailures(runs, elector, request, output, error);
     }
 
     private static SimRun Simulate(ElectorDefinition elector, string mode, int size, CheckRequest request, TextWriter output, ProgressLine progress)
@@ -138,7 +141,7 @@ internal static class CheckCommand
     }
 
     // Writes the counterexamples of the lowest failing seeds of each run, and the list of every failing seed.
-    private static int WriteFailures(List<SimRun> runs, CheckRequest request, TextWriter output, TextWriter error)
+    private static int WriteFailures(List<SimRun> runs, ElectorDefinition elector, CheckRequest request, TextWriter output, TextWriter error)
     {
         var found = runs.Sum(r => r.Summary.Violations);
         if (found == 0) return 0;
@@ -154,7 +157,7 @@ internal static class CheckCommand
                     output.WriteLine($"  {counterexample.Violation} ({run.Mode} n={run.Nodes} seed {failure.Seed})");
                     output.WriteLine($"    wrote {string.Join(" and ", files)}");
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    replay: kevyspec check --spec {request.Spec} --mode {run.Mode} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
+                        $"    replay: kevyspec check {(request.Project is { } project ? $"--project {project} " : "")}--spec {elector.Name} --mode {run.Mode} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
                 }
             var list = Path.Combine(request.Out, "failing-seeds.txt");
             File.WriteAllLines(list, runs.SelectMany(r => r.Summary.FailingSeeds.Select(f =>
@@ -249,7 +252,7 @@ internal static class CheckCommand
         return 1;
     }
 
-    private sealed record CheckRequest(string Spec, string? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out)
+    private sealed record CheckRequest(string? Spec, string? Project, string? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out)
     {
         public int Workers { get; init; }
 

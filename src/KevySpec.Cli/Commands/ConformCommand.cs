@@ -13,18 +13,21 @@ internal static class ConformCommand
             Description = "A folder of kevy-elect-trace/1 files (every *.jsonl in it), e.g. ../shared/conformance/traces, or one trace file.",
         };
         var spec = SpecOption.Create();
+        var project = SpecOption.CreateProject();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the files that pass." };
         var command = new Command("conform", "Replay every *.jsonl trace in a folder (or one trace file) step by step; print each failing file's first divergence.")
         {
-            path, spec, verbose,
+            path, spec, project, verbose,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(path)!, parsed.GetValue(spec)!, parsed.GetValue(verbose), output, error));
+        command.SetAction(parsed => Run(parsed.GetValue(path)!, parsed.GetValue(spec), parsed.GetValue(project), parsed.GetValue(verbose), output, error));
         return command;
     }
 
-    private static int Run(string path, string specName, bool verbose, TextWriter output, TextWriter error)
+    private static int Run(string path, string? specName, string? project, bool verbose, TextWriter output, TextWriter error)
     {
-        if (SpecOption.Resolve(specName, error) is not { } elector) return KevySpecCli.UsageError;
+        using var source = SpecSource.Open(specName, project, error);
+        if (source is null) return KevySpecCli.UsageError;
+        var elector = source.Elector;
         var isFile = File.Exists(path);
         if (!isFile && !Directory.Exists(path))
         {

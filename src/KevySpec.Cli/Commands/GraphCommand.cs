@@ -11,13 +11,10 @@ internal static class GraphCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var spec = new Option<string>("--spec")
-        {
-            Description = "The spec to draw: a spec name (" + string.Join(", ", GeneratedElectors.All.Select(e => e.Name))
-                + ") or the path of its .spec.md file. The spec must be compiled into this build: the graph comes from the generated table, "
-                + "not from the file on disk, so rebuild after editing spec/*.spec.md (dotnet run does).",
-            DefaultValueFactory = _ => SpecOption.Default,
-        };
+        var spec = SpecOption.Create("The spec to draw: a spec name (" + string.Join(", ", GeneratedElectors.All.Select(e => e.Name))
+            + $"; default {SpecOption.Default}) or the path of its .spec.md file, or with --project one of that project's specs (default: its only one). "
+            + "The graph comes from the compiled table, not from the file on disk: rebuild after editing spec/*.spec.md (dotnet run does; --project builds).");
+        var project = SpecOption.CreateProject();
         var format = new Option<string>("--format", "-f")
         {
             Description = "dot (default): Graphviz source of the table graph; mermaid: a stateDiagram-v2; markdown: the table plus the Mermaid "
@@ -35,15 +32,17 @@ internal static class GraphCommand
             + "[guards] and / actions; internal transitions (the role stays) are dashed. The output is byte-identical on every machine, "
             + "so the approved snapshots under tests/KevySpec.Tests/Graph show a spec change as a diff.")
         {
-            spec, format, file,
+            spec, project, format, file,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(spec)!, parsed.GetValue(format)!, parsed.GetValue(file), output, error));
+        command.SetAction(parsed => Run(parsed.GetValue(spec), parsed.GetValue(project), parsed.GetValue(format)!, parsed.GetValue(file), output, error));
         return command;
     }
 
-    private static int Run(string specNameOrPath, string formatName, string? file, TextWriter output, TextWriter error)
+    private static int Run(string? specNameOrPath, string? project, string formatName, string? file, TextWriter output, TextWriter error)
     {
-        if (SpecOption.Resolve(specNameOrPath, error) is not { } elector) return KevySpecCli.UsageError;
+        using var source = SpecSource.Open(specNameOrPath, project, error);
+        if (source is null) return KevySpecCli.UsageError;
+        var elector = source.Elector;
         if (GraphFormats.TryParse(formatName) is not { } format)
         {
             error.WriteLine($"kevyspec: unknown format '{formatName}'; known formats: {string.Join(", ", GraphFormats.Names)}");

@@ -17,17 +17,20 @@ internal static class NodeCommand
             Required = true,
         };
         var spec = SpecOption.Create();
+        var project = SpecOption.CreateProject();
         var command = new Command("node", "Run one election node on TCP: log role, primary and quorum changes; stop cleanly on SIGTERM or Ctrl-C (exit 0).")
         {
-            config, spec,
+            config, spec, project,
         };
-        command.SetAction((parsed, ct) => RunAsync(parsed.GetValue(config)!, parsed.GetValue(spec)!, output, error, ct));
+        command.SetAction((parsed, ct) => RunAsync(parsed.GetValue(config)!, parsed.GetValue(spec), parsed.GetValue(project), output, error, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string specName, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> RunAsync(string path, string? specName, string? project, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (SpecOption.Resolve(specName, error) is not { } elector) return KevySpecCli.UsageError;
+        using var source = SpecSource.Open(specName, project, error);
+        if (source is null) return KevySpecCli.UsageError;
+        var elector = source.Elector;
         string text;
         try
         {

@@ -32,7 +32,7 @@ public static class SpecLookup
 
         var listing = string.Join(", ", known.Select(d => $"{d.Name} ({d.Table.File})"));
         return new SpecLookupResult(null, isPath
-            ? $"spec file '{nameOrPath}' is not compiled into this build (only its file name is matched); known specs: {listing}. Add a new spec to spec/ and rebuild."
+            ? $"spec file '{nameOrPath}' is not compiled into this build (only its file name is matched); known specs: {listing}"
             : $"unknown spec '{nameOrPath}'; known specs: {listing}");
     }
 }

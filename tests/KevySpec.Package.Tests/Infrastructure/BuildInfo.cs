@@ -20,6 +20,9 @@ internal static class BuildInfo
     /// <summary>src/KevySpec/KevySpec.csproj.</summary>
     public static string KevySpecProject => Path.Combine(RepoRoot, "src", "KevySpec", "KevySpec.csproj");
 
+    /// <summary>src/KevySpec.Cli/KevySpec.Cli.csproj (the kevyspec tool).</summary>
+    public static string CliProject => Path.Combine(RepoRoot, "src", "KevySpec.Cli", "KevySpec.Cli.csproj");
+
     private static string? Metadata(string key) =>
         typeof(BuildInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
 

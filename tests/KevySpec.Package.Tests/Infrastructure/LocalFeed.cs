@@ -19,16 +19,14 @@ public sealed class LocalFeed : IDisposable
         Directory.CreateDirectory(Folder);
         try
         {
-            List<string> args = ["pack", BuildInfo.KevySpecProject, "--no-build", "--no-restore", "-c", BuildInfo.Configuration, "-o", Folder];
-            if (BuildInfo.ArtifactsPath is { } artifacts) args.AddRange(["--artifacts-path", artifacts]);
-            PackResult = DotNet.Run(BuildInfo.RepoRoot, args);
-            if (PackResult.ExitCode != 0) throw new InvalidOperationException($"packing KevySpec failed: {PackResult}");
-
-            var packages = Directory.GetFiles(Folder, "KevySpec.*.nupkg");
-            if (packages.Length != 1) throw new InvalidOperationException($"expected one KevySpec package in {Folder}, found: {string.Join(", ", packages)}\n{PackResult}");
-            PackagePath = packages[0];
+            PackResult = Pack(BuildInfo.KevySpecProject);
+            PackagePath = System.IO.Path.Combine(Folder, $"KevySpec.{PackedVersion(PackResult, "KevySpec")}.nupkg");
             Nuspec = ReadNuspec(PackagePath);
             Version = Element(Nuspec, "version").Value;
+            // The kevyspec tool: its package bundles what it runs (KevySpec, Stateless, …), so it needs nothing else in the folder.
+            ToolPackResult = Pack(BuildInfo.CliProject);
+            ToolPackagePath = System.IO.Path.Combine(Folder, $"{ToolPackageId}.{PackedVersion(ToolPackResult, ToolPackageId)}.nupkg");
+            ToolVersion = Element(ReadNuspec(ToolPackagePath), "version").Value;
             foreach (var (id, version) in Dependencies()) CopyFromGlobalPackages(id, version);
         }
         catch
@@ -39,6 +37,9 @@ public sealed class LocalFeed : IDisposable
         }
     }
 
+    /// <summary>The package id of the kevyspec tool.</summary>
+    public const string ToolPackageId = "KevySpec.Cli";
+
     /// <summary>The temporary folder this fixture owns (the feed, consumers and their package caches).</summary>
     public string Root { get; }
 
@@ -47,6 +48,15 @@ public sealed class LocalFeed : IDisposable
 
     /// <summary>The pack command and its output.</summary>
     public ProcessResult? PackResult { get; }
+
+    /// <summary>The tool's pack command and its output.</summary>
+    public ProcessResult? ToolPackResult { get; }
+
+    /// <summary>The kevyspec tool's .nupkg.</summary>
+    public string ToolPackagePath { get; } = "";
+
+    /// <summary>The tool package's version.</summary>
+    public string ToolVersion { get; } = "";
 
     /// <summary>The KevySpec .nupkg.</summary>
     public string PackagePath { get; } = "";
@@ -95,6 +105,26 @@ public sealed class LocalFeed : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    // dotnet pack --no-build: the very outputs this test run built and tested.
+    private ProcessResult Pack(string project)
+    {
+        List<string> args = ["pack", project, "--no-build", "--no-restore", "-c", BuildInfo.Configuration, "-o", Folder];
+        if (BuildInfo.ArtifactsPath is { } artifacts) args.AddRange(["--artifacts-path", artifacts]);
+        var result = DotNet.Run(BuildInfo.RepoRoot, args);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"packing {System.IO.Path.GetFileName(project)} failed: {result}");
+        return result;
+    }
+
+    // The version in the name of the one package <paramref name="id"/> the pack wrote (the folder holds others).
+    private string PackedVersion(ProcessResult pack, string id)
+    {
+        var versions = Directory.GetFiles(Folder, $"{id}.*.nupkg")
+            .Select(p => System.IO.Path.GetFileNameWithoutExtension(p)[(id.Length + 1)..])
+            .Where(v => v.Length > 0 && char.IsAsciiDigit(v[0]))
+            .ToList();
+        return versions.Count == 1 ? versions[0] : throw new InvalidOperationException($"expected one {id} package in {Folder}, found versions: {string.Join(", ", versions)}\n{pack}");
     }
 
     private static XElement ReadNuspec(string nupkg)

@@ -17,9 +17,18 @@ internal static class RepoFiles
     /// <summary>This test folder, where the approved snapshots live.</summary>
     public static string GraphTests { get; } = Folder();
 
-    /// <summary>Every <c>spec/*.spec.md</c>, in ordinal order (what the KevySpec project compiles).</summary>
-    public static IReadOnlyList<string> Specs() =>
-        [.. Directory.GetFiles(SpecFolder, "*.spec.md").Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// The spec files src/KevySpec/KevySpec.csproj lists as AdditionalFiles (what it compiles and packs: not
+    /// every file that lies in spec/), as full paths in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> Specs()
+    {
+        var project = Path.Combine(Root, "src", "KevySpec", "KevySpec.csproj");
+        var listed = System.Xml.Linq.XDocument.Load(project).Descendants("AdditionalFiles")
+            .SelectMany(e => ((string?)e.Attribute("Include") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(path => path.EndsWith(".spec.md", StringComparison.OrdinalIgnoreCase));
+        return [.. listed.Select(path => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, path))).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary><paramref name="path"/> relative to the repository root, with '/' separators (for messages a user can paste).</summary>
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
