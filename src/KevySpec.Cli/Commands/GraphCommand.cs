@@ -13,7 +13,7 @@ internal static class GraphCommand
     {
         var spec = new Option<string>("--spec")
         {
-            Description = "The spec to draw: a spec name (" + string.Join(", ", GeneratedElectors.All.Select(e => e.Name))
+            Description = "The spec to draw: a spec name (" + string.Join(", ", KevySpecElectors.All.Select(e => e.Name))
                 + ") or the path of its .spec.md file. The spec must be compiled into this build: the graph comes from the generated table, "
                 + "not from the file on disk, so rebuild after editing spec/*.spec.md (dotnet run does).",
             DefaultValueFactory = _ => SpecOption.Default,

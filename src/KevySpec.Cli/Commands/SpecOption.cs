@@ -9,7 +9,7 @@ internal static class SpecOption
 
     public static Option<string> Create() => new("--spec")
     {
-        Description = $"The elector to run, by spec name ({string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}).",
+        Description = $"The elector to run, by spec name ({string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}).",
         DefaultValueFactory = _ => Default,
     };
 
