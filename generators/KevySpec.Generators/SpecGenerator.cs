@@ -23,7 +23,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string Parse = nameof(Parse);
-        public const string Namespace = nameof(Namespace);
+        public const string Target = nameof(Target);
         public const string Vocabulary = nameof(Vocabulary);
         public const string Compile = nameof(Compile);
         public const string Collect = nameof(Collect);
@@ -37,9 +37,11 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (file, ct) => SpecParser.Parse(file.Path, file.GetText(ct) ?? SourceText.From(""), ct))
             .WithTrackingName(Steps.Parse);
 
-        var rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) && ns.Length > 0 ? ns : "KevySpec.Generated")
-            .WithTrackingName(Steps.Namespace);
+        var target = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null)
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
+            .Select(static (input, _) => OutputTarget.From(input.Left, input.Right))
+            .WithTrackingName(Steps.Target);
 
         // Only the names matter to the vocabulary step: a spec edit that keeps them leaves it cached.
         var electorNames = specs
@@ -52,19 +54,20 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Vocabulary);
 
         var outcomes = specs
-            .Combine(rootNamespace)
+            .Combine(target)
             .Combine(vocabulary)
             .Select(static (input, _) => SpecCompiler.Compile(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(Steps.Compile);
 
         var all = outcomes.Collect()
-            .Combine(rootNamespace)
+            .Combine(target)
+            .Combine(vocabulary.Select(static (v, _) => v.HasRuntime))
             .WithTrackingName(Steps.Collect);
 
-        context.RegisterSourceOutput(all, static (spc, input) => Emit(spc, input.Left, input.Right));
+        context.RegisterSourceOutput(all, static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
     }
 
-    private static void Emit(SourceProductionContext context, ImmutableArray<SpecOutcome> outcomes, string rootNamespace)
+    private static void Emit(SourceProductionContext context, ImmutableArray<SpecOutcome> outcomes, OutputTarget target, bool hasRuntime)
     {
         var emitted = new List<ElectorModel>();
         var classes = new Dictionary<string, SpecOutcome>();
@@ -82,8 +85,11 @@ public sealed class SpecGenerator : IIncrementalGenerator
             context.AddSource($"{model.ClassName}.g.cs", SourceText.From(ElectorEmitter.Emit(model), Encoding.UTF8));
             emitted.Add(model);
         }
-        if (emitted.Count > 0)
-            context.AddSource("GeneratedElectors.g.cs", SourceText.From(CatalogEmitter.Emit(rootNamespace, emitted), Encoding.UTF8));
+        // Whenever there are specs, even failed ones: code that uses the catalogue (or only its
+        // namespace) then compiles, and the KSPEC errors are the only errors. It lists what was
+        // emitted, so it never names a class that is missing; without the runtime it could not compile.
+        if (outcomes.Length > 0 && hasRuntime)
+            context.AddSource($"{target.CatalogName}.g.cs", SourceText.From(CatalogEmitter.Emit(target, emitted), Encoding.UTF8));
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info) =>

@@ -162,16 +162,16 @@ let ``nullable members read as F# options`` () =
 
 [<Fact>]
 let ``the generated catalogue is usable from F#`` () =
-    let names = GeneratedElectors.All |> Seq.map (fun d -> d.Name) |> List.ofSeq
+    let names = KevySpecElectors.All |> Seq.map (fun d -> d.Name) |> List.ofSeq
     Assert.Contains("election", names)
-    match GeneratedElectors.Find "election" with
+    match KevySpecElectors.Find "election" with
     | null -> Assert.Fail "the reference spec is not in the catalogue"
     | definition ->
         Assert.Equal("ReferenceElector", definition.Table.Elector)
         let e = definition.Create.Invoke("x", [ "x" ], "x:1", Role.Primary, ElectConfig.Default, FixedJitter TimeSpan.Zero)
         Assert.IsType<ReferenceElector>(e) |> ignore
         Assert.Equal(Role.Primary, e.Role)
-    Assert.Null(GeneratedElectors.Find "no-such-spec")
+    Assert.Null(KevySpecElectors.Find "no-such-spec")
 
 [<Fact>]
 let ``invalid arguments are precise ArgumentExceptions`` () =

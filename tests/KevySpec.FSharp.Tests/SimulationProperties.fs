@@ -15,12 +15,12 @@ open KevySpec.FSharp.Tests.Schedules
 let private HardenedName = "election-hardened"
 
 let private hardened () =
-    match GeneratedElectors.Find HardenedName with
+    match KevySpecElectors.Find HardenedName with
     | null -> failwith $"no generated elector named '{HardenedName}' (spec/{HardenedName}.spec.md)"
     | definition -> definition
 
 let private reference () =
-    match GeneratedElectors.Find "election" with
+    match KevySpecElectors.Find "election" with
     | null -> failwith "no generated elector named 'election'"
     | definition -> definition
 
@@ -82,7 +82,7 @@ let ``the same schedules find the reference elector's known hazards`` () =
 
 [<Fact>]
 let ``every generated elector makes a one-node cluster primary by the end of the cold-start grace, in one tick`` () =
-    for definition in GeneratedElectors.All do
+    for definition in KevySpecElectors.All do
         let solo = definition.Create.Invoke("solo", [ "solo" ], "solo:7000", Role.Replica, ElectConfig.Default, FixedJitter TimeSpan.Zero)
         let first = solo.Tick TimeSpan.Zero
         let won =

@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
         var run = GeneratorRun.Of(MiniSpec.Path, Valid.Text);
 
         Assert.True(run.Diagnostics.IsEmpty, GeneratorRun.Describe(run.Diagnostics));
-        Assert.Equal(["GeneratedElectors.g.cs", "MiniElector.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([Compilations.CatalogFile, "MiniElector.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.True(run.OutputErrors.Count == 0, GeneratorRun.Describe(run.OutputErrors));
     }
 
@@ -197,7 +197,7 @@ public sealed class DiagnosticTests
     [InlineData("Row2", "the generated class declares a member named 'Row2'")]
     [InlineData("Role", "the generated code uses the type 'Role' by that name")]
     [InlineData("Heartbeat", "the generated code uses the type 'Heartbeat' by that name")]
-    [InlineData("GeneratedElectors", "the generated code uses the type 'GeneratedElectors' by that name")]
+    [InlineData("ConsumerElectors", "it is the name of this assembly's generated catalogue")]
     public void KSPEC011_an_elector_named_like_something_the_generated_code_declares_or_uses(string name, string why)
     {
         Reported.Single(Valid.Replace(ElectorLine, $"Elector: `«{name}»`"), "KSPEC011",
@@ -283,7 +283,7 @@ public sealed class DiagnosticTests
         Assert.Equal(new LinePosition(Valid.LineOf(ElectorLine) - 1, "Elector: `".Length), span.StartLinePosition);
         Assert.Contains($"Elector 'MiniElector' is declared twice (first at line {Valid.LineOf(ElectorLine)} of a.spec.md)", diagnostic.GetMessage(), StringComparison.Ordinal);
         // The first file (in path order) still compiles; the second adds nothing.
-        Assert.Equal(["GeneratedElectors.g.cs", "MiniElector.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([Compilations.CatalogFile, "MiniElector.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.True(run.OutputErrors.Count == 0, GeneratorRun.Describe(run.OutputErrors));
     }
 

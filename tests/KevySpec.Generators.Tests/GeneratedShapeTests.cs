@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using KevySpec.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KevySpec.Generators.Tests;
 
@@ -55,6 +57,24 @@ public sealed class GeneratedShapeTests
                     $"line {row.Line}: state {state} has no '{row.On}' transition described as '{description}'");
             }
         }
+    }
+
+    [Fact]
+    public void The_stateless_configuration_runs_no_row_action()
+    {
+        // The On* methods run every row; the machine only changes the role, so its configuration
+        // must not name a row method it would never call.
+        var tree = Run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("ReferenceElector.g.cs", StringComparison.Ordinal));
+        var configure = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Single(m => m.Identifier.Text == "ConfigureMachine");
+        var rowCalls = configure.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(name => Regex.IsMatch(name.Identifier.Text, @"^Row\d+$"))
+            .Select(name => name.Identifier.Text)
+            .ToList();
+
+        Assert.True(rowCalls.Count == 0, $"ConfigureMachine names {string.Join(", ", rowCalls)}");
+        Assert.Contains(".InternalTransitionIf(", configure.ToString(), StringComparison.Ordinal); // still described
+        Assert.Contains(".PermitIf(", configure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

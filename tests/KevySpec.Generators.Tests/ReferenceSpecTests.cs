@@ -10,7 +10,7 @@ public sealed class ReferenceSpecTests
     [Fact]
     public void The_election_spec_generates_the_reference_elector_and_the_catalog()
     {
-        Assert.Equal(["GeneratedElectors.g.cs", "ReferenceElector.g.cs"], Run.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([Compilations.CatalogFile, "ReferenceElector.g.cs"], Run.Sources.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ReferenceSpecTests
         var type = Run.Output.GetTypeByMetadataName($"{Compilations.RootNamespace}.ReferenceElector");
         Assert.NotNull(type);
         Assert.Equal("KevySpec.Elector", type.BaseType?.ToDisplayString());
-        Assert.NotNull(Run.Output.GetTypeByMetadataName($"{Compilations.RootNamespace}.GeneratedElectors"));
+        Assert.NotNull(Run.Output.GetTypeByMetadataName($"{Compilations.RootNamespace}.{Compilations.CatalogName}"));
     }
 
     [Fact]

@@ -22,9 +22,11 @@ public sealed partial class ConsumerTests(LocalFeed feed)
             [SpecPath] = TinySpec.Text(),
             ["Program.cs"] = """
                 using KevySpec;
+                using TinyConsumer;
 
+                // Both namespaces open: each assembly's catalogue has its own name.
                 // The consumer's own spec: no cold-start grace, so a lone node wins on its first tick.
-                var tiny = new TinyConsumer.TinyElector("solo", ["solo"], "solo:7000");
+                var tiny = new TinyElector("solo", ["solo"], "solo:7000");
                 var sent = tiny.Tick(TimeSpan.Zero);
                 Console.WriteLine($"TinyElector after its first tick: {tiny.Role} at epoch {tiny.Epoch}, sent {string.Join(" ", sent.Select(o => o.Message.GetType().Name))}");
 
@@ -33,8 +35,8 @@ public sealed partial class ConsumerTests(LocalFeed feed)
                 reference.Tick(TimeSpan.Zero);
                 Console.WriteLine($"ReferenceElector after its first tick: {reference.Role}");
 
-                Console.WriteLine($"TinyConsumer catalogue: {string.Join(", ", TinyConsumer.GeneratedElectors.All.Select(d => $"{d.Name}={d.Table.Elector} ({d.Table.Rows.Count} rows)"))}");
-                Console.WriteLine($"KevySpec catalogue has election: {KevySpec.GeneratedElectors.Find("election")?.Table.Elector}");
+                Console.WriteLine($"TinyConsumer catalogue: {string.Join(", ", TinyConsumerElectors.All.Select(d => $"{d.Name}={d.Table.Elector} ({d.Table.Rows.Count} rows)"))}");
+                Console.WriteLine($"KevySpec catalogue has election: {KevySpecElectors.Find("election")?.Table.Elector}");
                 """,
         });
 
@@ -57,7 +59,8 @@ public sealed partial class ConsumerTests(LocalFeed feed)
         var consumer = ConsumerProject.Create(feed, "BrokenConsumer", "Library", PackageReference, new Dictionary<string, string>
         {
             [SpecPath] = spec,
-            ["Nothing.cs"] = "namespace BrokenConsumer;\n\ninternal static class Nothing;\n",
+            // Code that uses the catalogue still compiles: the KSPEC error is the only error.
+            ["Nothing.cs"] = "namespace BrokenConsumer;\n\ninternal static class Nothing\n{\n    public static int Count => BrokenConsumerElectors.All.Count;\n}\n",
         });
         var specLines = spec.Split('\n');
         var line = Array.FindIndex(specLines, l => l.Contains("best-candidat |", StringComparison.Ordinal)) + 1;

@@ -15,7 +15,7 @@ namespace KevySpec.Generators.Analysis;
 /// </summary>
 internal static class SpecCompiler
 {
-    public static SpecOutcome Compile(ParsedSpec parsed, string rootNamespace, Vocabulary vocabulary)
+    public static SpecOutcome Compile(ParsedSpec parsed, OutputTarget target, Vocabulary vocabulary)
     {
         var doc = parsed.Document;
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
@@ -40,12 +40,12 @@ internal static class SpecCompiler
             else stages.Add(stage.Text);
         }
 
-        if (doc.ElectorName is { } elector && Names.IsIdentifier(elector.Text) && GeneratedNames.Clash(elector.Text, stages) is { } clash)
+        if (doc.ElectorName is { } elector && Names.IsIdentifier(elector.Text) && GeneratedNames.Clash(elector.Text, stages, target.CatalogName) is { } clash)
             Report(SpecDiagnostics.InvalidName, elector, elector.Text, "elector class", clash);
 
         // Rows.
         var className = doc.ElectorName?.Text ?? "";
-        var fullName = rootNamespace.Length == 0 ? className : rootNamespace + "." + className;
+        var fullName = target.Namespace + "." + className;
         var rows = new List<BoundRow>();
         foreach (var row in doc.Rows)
         {
@@ -106,7 +106,7 @@ internal static class SpecCompiler
 
         var hasErrors = diagnostics.Count > 0;
         ElectorModel? model = hasErrors ? null : new ElectorModel(
-            rootNamespace, className, doc.SpecName, doc.FileName, doc.Title,
+            target.Namespace, className, doc.SpecName, doc.FileName, doc.Title,
             states.ToEquatableArray(),
             doc.States.Where(s => s.IsStart).Select(s => s.Name.Text).ToEquatableArray(),
             stages.ToEquatableArray(),

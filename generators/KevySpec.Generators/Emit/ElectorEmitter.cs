@@ -130,8 +130,8 @@ internal static class ElectorEmitter
 
     private static void EmitConfiguration(CodeWriter w, ElectorModel model)
     {
-        w.Line("// The machine owns the role. Rows that stay are internal transitions; the dispatcher")
-         .Line("// runs their actions directly (no allocation on the hot path), exactly as firing would.")
+        w.Line("// Stateless runs only the role changes (Fire below); the On* methods run every row's actions. Rows that")
+         .Line("// keep the role are listed for GetInfo and graphs alone: their guards never hold and they have no action.")
          .Open("private void ConfigureMachine()");
         foreach (var state in model.States)
         {
@@ -150,12 +150,11 @@ internal static class ElectorEmitter
                 var description = Literal(row.Guards.Count == 0 ? "always" : string.Join(", ", row.Guards.Select(g => (g.Negated ? "!" : "") + g.SpecName)));
                 var end = i == rows.Count - 1 ? ";" : "";
                 var target = row.To ?? state;
-                var call = RowCall(row, message);
                 if (target == state)
                 {
                     w.Line(message is null
-                        ? $".InternalTransitionIf(Trigger.{Names.Pascal(row.Row.On.Text)}, _ => _firingRow == {n}, _ => {call}, {description}){end}"
-                        : $".InternalTransitionIf(_{message.Variable}Trigger, _ => _firingRow == {n}, ({message.Variable}, _) => {call}, {description}){end}");
+                        ? $".InternalTransitionIf(Trigger.{Names.Pascal(row.Row.On.Text)}, _ => false, static _ => {{ }}, {description}){end}"
+                        : $".InternalTransitionIf(_{message.Variable}Trigger, _ => false, static (_, _) => {{ }}, {description}){end}");
                 }
                 else
                 {

@@ -82,7 +82,7 @@ internal sealed class LoadOptions
 
     public Option<string> Spec { get; } = new("--spec")
     {
-        Description = $"The elector the nodes run, by spec name ({string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}).",
+        Description = $"The elector the nodes run, by spec name ({string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}).",
         DefaultValueFactory = _ => "election",
     };
 

@@ -84,8 +84,8 @@ internal static class SettingsResolver
         if (thresholds.Count == 0) thresholds.Add(ThresholdParser.Parse("violations==0"));
 
         var specName = parsed.GetValue(o.Spec)!;
-        var spec = GeneratedElectors.Find(specName);
-        if (spec is null) errors.Add($"unknown spec '{specName}'; known specs: {string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}");
+        var spec = KevySpecElectors.Find(specName);
+        if (spec is null) errors.Add($"unknown spec '{specName}'; known specs: {string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}");
 
         var store = parsed.GetValue(o.Store)!;
         if (store is not ("file" or "memory")) errors.Add($"unknown --store '{store}'; use file or memory");

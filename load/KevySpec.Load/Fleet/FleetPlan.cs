@@ -9,7 +9,7 @@ namespace KevySpec.Load.Fleet;
 /// <param name="Members">Every member, <c>n1</c> (the bootstrap primary) first.</param>
 /// <param name="Endpoints">Every member's listen endpoint, e.g. <c>127.0.0.1:40123</c>.</param>
 /// <param name="Hosted">The members this fleet runs.</param>
-/// <param name="Spec">The generated elector's spec name (<see cref="GeneratedElectors"/>).</param>
+/// <param name="Spec">The generated elector's spec name (<see cref="KevySpecElectors"/>).</param>
 /// <param name="Config">The election timings.</param>
 /// <param name="Seed">The run's seed (each node's jitter seed derives from it).</param>
 /// <param name="FileStores">True for a fsynced file store per node under <paramref name="DataRoot"/>; false for stores in memory.</param>
@@ -34,7 +34,7 @@ public sealed record FleetPlan(
     /// <summary>The elector the plan names.</summary>
     /// <exception cref="ArgumentException">No generated elector has that spec name.</exception>
     public ElectorDefinition Elector() =>
-        GeneratedElectors.Find(Spec) ?? throw new ArgumentException($"unknown spec '{Spec}'", nameof(Spec));
+        KevySpecElectors.Find(Spec) ?? throw new ArgumentException($"unknown spec '{Spec}'", nameof(Spec));
 
     /// <summary>Node <paramref name="id"/>'s jitter seed: the run's seed mixed with the node's number.</summary>
     public int JitterSeedOf(string id) => unchecked(Seed * 7919 + int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture));

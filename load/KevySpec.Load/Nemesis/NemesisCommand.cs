@@ -33,7 +33,7 @@ public static class NemesisCommand
     private static readonly Option<string?> Hold = new("--hold") { Description = "How long each fault lasts (default: 2 × (2 × down_after + election_timeout), 3s with fast timings)." };
     private static readonly Option<string> Spec = new("--spec")
     {
-        Description = $"The elector the nodes run, by spec name ({string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}). Default: election-hardened; "
+        Description = $"The elector the nodes run, by spec name ({string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}). Default: election-hardened; "
             + "the reference spec (election) keeps known hazards that partitions expose as single-primary violations.",
         DefaultValueFactory = _ => "election-hardened",
     };
@@ -204,8 +204,8 @@ public static class NemesisCommand
                 errors.Add($"the {FaultKinds.NameOf(kind)} fault needs at least {FaultKinds.MinimumMembers(kind)} nodes (got --nodes {n})");
         var hold = parsed.GetValue(Hold) is { } holdText ? Span(holdText, "--hold", positive: true, errors) : config is null ? null : NemesisSettings.DefaultHold(config);
         var specName = parsed.GetValue(Spec)!;
-        var spec = GeneratedElectors.Find(specName);
-        if (spec is null) errors.Add($"unknown spec '{specName}'; known specs: {string.Join(", ", GeneratedElectors.All.Select(e => e.Name))}");
+        var spec = KevySpecElectors.Find(specName);
+        if (spec is null) errors.Add($"unknown spec '{specName}'; known specs: {string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}");
         var outDir = parsed.GetValue(Out) ?? Path.Combine("reports", "nemesis-" + DateTimeOffset.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         if (errors.Count > 0 || nodes is null || duration is null || seed is null || config is null || hold is null || spec is null) return null;
         return new NemesisSettings(nodes.Value, duration.Value, seed.Value, config, timingsName, [.. kinds.Distinct()], hold.Value, spec, outDir);

@@ -11,7 +11,7 @@ internal static class GraphCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var spec = SpecOption.Create("The spec to draw: a spec name (" + string.Join(", ", GeneratedElectors.All.Select(e => e.Name))
+        var spec = SpecOption.Create("The spec to draw: a spec name (" + string.Join(", ", KevySpecElectors.All.Select(e => e.Name))
             + $"; default {SpecOption.Default}) or the path of its .spec.md file, or with --project one of that project's specs (default: its only one). "
             + "The graph comes from the compiled table, not from the file on disk: rebuild after editing spec/*.spec.md (dotnet run does; --project builds).");
         var project = SpecOption.CreateProject();

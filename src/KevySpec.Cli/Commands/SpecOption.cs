@@ -7,7 +7,7 @@ internal static class SpecOption
 {
     public const string Default = "election";
 
-    private static string BuiltIn => string.Join(", ", GeneratedElectors.All.Select(e => e.Name));
+    private static string BuiltIn => string.Join(", ", KevySpecElectors.All.Select(e => e.Name));
 
     public static Option<string?> Create(string? description = null) => new("--spec")
     {

@@ -15,8 +15,8 @@ public static class SpecLookup
     /// <summary>The suffix that marks a spec file path.</summary>
     public const string SpecFileSuffix = ".spec.md";
 
-    /// <summary>Looks <paramref name="nameOrPath"/> up in <see cref="GeneratedElectors.All"/>.</summary>
-    public static SpecLookupResult Find(string nameOrPath) => Find(nameOrPath, GeneratedElectors.All);
+    /// <summary>Looks <paramref name="nameOrPath"/> up in <see cref="KevySpecElectors.All"/>.</summary>
+    public static SpecLookupResult Find(string nameOrPath) => Find(nameOrPath, KevySpecElectors.All);
 
     /// <summary>The elector <paramref name="nameOrPath"/> names among <paramref name="known"/>.</summary>
     /// <param name="nameOrPath">A spec name, or a path ending in <c>.spec.md</c>.</param>

@@ -40,7 +40,7 @@ internal static class GarbageSpecs
     // Names that are valid in the grammar but may collide with what the generated code declares or uses.
     private static readonly string[] ElectorNames =
         ["FuzzElector", "ReferenceElector", "Elector", "Role", "Trigger", "Table", "Definition", "Spec", "GetInfo", "Fire",
-         "Dispatch", "GeneratedElectors", "SpecTable", "Heartbeat", "OnHb", "OnFirstTick", "Row1", "KevySpec", "Stateless", "System"];
+         "Dispatch", "ConsumerElectors", "SpecTable", "Heartbeat", "OnHb", "OnFirstTick", "Row1", "KevySpec", "Stateless", "System"];
     private static readonly string[] StageNames =
         ["first-tick", "heartbeats", "start-election", "tick", "message", "trigger", "a1b", "a-1b", "row1", "fire", "dispatch", "x"];
     private static readonly string[] States = ["Replica", "Candidate", "Primary"];

@@ -10,7 +10,8 @@ internal static class Reported
     /// <summary>
     /// Runs the generator over <paramref name="spec"/> and asserts that <paramref name="id"/> is
     /// reported at the spec's marked text (or at <paramref name="at"/>), with a message that
-    /// contains <paramref name="fragment"/>, and that nothing is generated.
+    /// contains <paramref name="fragment"/>, that no elector is generated, and that the consumer
+    /// still compiles (the KSPEC errors are the only errors).
     /// </summary>
     public static Diagnostic Single(MiniSpec spec, string id, string fragment, LinePosition? at = null, IEnumerable<string>? sources = null, bool withRuntime = true)
     {
@@ -30,8 +31,10 @@ internal static class Reported
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains(fragment, diagnostic.GetMessage(), StringComparison.Ordinal);
 
-        // A broken spec never compiles into behaviour.
-        Assert.Empty(run.Result.GeneratedSources);
+        // A broken spec never compiles into behaviour, and what is generated (at most the empty
+        // catalogue) compiles: no CS error follows a KSPEC one.
+        Assert.All(run.Result.GeneratedSources, source => Assert.Equal(Compilations.CatalogFile, source.HintName));
+        Assert.True(run.OutputErrors.Count == 0, GeneratorRun.Describe(run.OutputErrors));
         Assert.Null(run.Result.Exception);
         return diagnostic;
     }

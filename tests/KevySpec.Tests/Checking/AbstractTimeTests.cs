@@ -19,7 +19,7 @@ public sealed class AbstractTimeTests
     [InlineData("election-hardened", 4)]
     public void Shifted_snapshots_behave_like_real_time(string spec, int seed)
     {
-        var definition = GeneratedElectors.Find(spec)!;
+        var definition = KevySpecElectors.Find(spec)!;
         var time = new AbstractTime(Config);
         var random = new Random(seed);
         var real = definition.Create("a", Members, "a:1", Role.Replica, Config, new FixedJitter(TimeSpan.Zero));

@@ -12,7 +12,7 @@ namespace KevySpec.Tests.Checking;
 public sealed class BrokenSpecTests
 {
     private static ElectorDefinition Broken(string name) =>
-        KevySpec.BrokenSpecs.GeneratedElectors.Find(name) ?? throw new InvalidOperationException($"no broken spec '{name}'");
+        KevySpec.BrokenSpecs.KevySpecBrokenSpecsElectors.Find(name) ?? throw new InvalidOperationException($"no broken spec '{name}'");
 
     private static Func<long, SimOptions> DefaultRun(string mode, int nodes) =>
         mode == "sim" ? _ => new SimOptions { Nodes = nodes } : seed => Swarm.Options(nodes, seed);

@@ -4,7 +4,7 @@ namespace KevySpec.Tests.Checking;
 
 public sealed class ExhaustiveCheckerTests
 {
-    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+    private static readonly ElectorDefinition Hardened = KevySpecElectors.Find("election-hardened")!;
 
     [Fact]
     public void The_reference_breaks_single_primary_and_the_first_counterexample_is_a_shortest_one()
@@ -49,7 +49,7 @@ public sealed class ExhaustiveCheckerTests
     [InlineData("election-hardened", 3, 5)]
     public void One_worker_and_several_find_the_same_states_and_the_same_counterexamples(string spec, int nodes, int depth)
     {
-        var definition = GeneratedElectors.Find(spec)!;
+        var definition = KevySpecElectors.Find(spec)!;
         var one = new ExhaustiveChecker(definition, new CheckOptions { Nodes = nodes, MaxDepth = depth, Workers = 1 }).Run();
         var four = new ExhaustiveChecker(definition, new CheckOptions { Nodes = nodes, MaxDepth = depth, Workers = 4 }).Run();
 

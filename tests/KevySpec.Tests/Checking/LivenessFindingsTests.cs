@@ -11,7 +11,7 @@ namespace KevySpec.Tests.Checking;
 /// </summary>
 public sealed class LivenessFindingsTests
 {
-    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+    private static readonly ElectorDefinition Hardened = KevySpecElectors.Find("election-hardened")!;
     private static readonly TimeSpan Bound = LivenessBound.For(ElectConfig.Default, 3, TimeSpan.Zero);
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
@@ -22,7 +22,7 @@ public sealed class LivenessFindingsTests
     [MemberData(nameof(Specs))]
     public void Followers_of_a_primary_that_restarted_as_a_replica(string spec)
     {
-        var run = new Lockstep(GeneratedElectors.Find(spec)!, "a b c").Start(("a", Role.Primary), ("b", Role.Replica), ("c", Role.Replica));
+        var run = new Lockstep(KevySpecElectors.Find(spec)!, "a b c").Start(("a", Role.Primary), ("b", Role.Replica), ("c", Role.Replica));
         run.Cluster.SetOffset("b", 10);
         run.Run(2 * Second);
         Assert.Equal("a", run.Cluster.ElectorOf("b")!.CurrentPrimary);
@@ -39,7 +39,7 @@ public sealed class LivenessFindingsTests
     [MemberData(nameof(Specs))]
     public void A_best_candidate_behind_in_epoch(string spec)
     {
-        var run = new Lockstep(GeneratedElectors.Find(spec)!, "a b c").Start(("a", Role.Replica), ("b", Role.Replica), ("c", Role.Replica));
+        var run = new Lockstep(KevySpecElectors.Find(spec)!, "a b c").Start(("a", Role.Replica), ("b", Role.Replica), ("c", Role.Replica));
         run.Cluster.SetOffset("b", 10);
         run.Cluster.Crash("b");
         run.Lose = (_, _, _) => true;
@@ -60,7 +60,7 @@ public sealed class LivenessFindingsTests
     [MemberData(nameof(Specs))]
     public void A_primary_left_behind_in_epoch(string spec)
     {
-        var run = new Lockstep(GeneratedElectors.Find(spec)!, "a b c").Start(("a", Role.Primary), ("b", Role.Replica), ("c", Role.Replica));
+        var run = new Lockstep(KevySpecElectors.Find(spec)!, "a b c").Start(("a", Role.Primary), ("b", Role.Replica), ("c", Role.Replica));
         run.Cluster.SetOffset("a", 10);
         run.Lose = (_, _, _) => true;
         run.Run(60 * Second);
@@ -78,7 +78,7 @@ public sealed class LivenessFindingsTests
     [MemberData(nameof(Specs))]
     public void A_replica_that_missed_the_announce_and_remembers_a_dead_primary(string spec)
     {
-        var run = new Lockstep(GeneratedElectors.Find(spec)!, "a b c").Start(("a", Role.Primary), ("b", Role.Replica), ("c", Role.Replica));
+        var run = new Lockstep(KevySpecElectors.Find(spec)!, "a b c").Start(("a", Role.Primary), ("b", Role.Replica), ("c", Role.Replica));
         run.Cluster.SetOffset("b", 10);
         run.Run(2 * Second);
         run.Cluster.Crash("a");

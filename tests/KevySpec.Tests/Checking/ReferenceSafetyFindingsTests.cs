@@ -10,7 +10,7 @@ namespace KevySpec.Tests.Checking;
 /// </summary>
 public sealed class ReferenceSafetyFindingsTests
 {
-    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+    private static readonly ElectorDefinition Hardened = KevySpecElectors.Find("election-hardened")!;
 
     private static TimeSpan S(int seconds) => TimeSpan.FromSeconds(seconds);
 

@@ -14,7 +14,7 @@ public sealed class RestartAnnounceFindingTests
 {
     private static IReadOnlyList<Outbound> RestartThenAnnounce(string spec, TimeSpan tickAt)
     {
-        var elector = GeneratedElectors.Find(spec)!.Create("a", ["a", "b", "c"], "a:6379", Role.Replica, ElectConfig.Default, new FixedJitter(TimeSpan.Zero));
+        var elector = KevySpecElectors.Find(spec)!.Create("a", ["a", "b", "c"], "a:6379", Role.Replica, ElectConfig.Default, new FixedJitter(TimeSpan.Zero));
         var store = new InMemoryElectionStore();
         store.Save(new PersistedVote(1, null));   // what it saved before it died
         elector.AttachStore(store);

@@ -7,7 +7,7 @@ namespace KevySpec.Tests.Checking;
 public sealed class SpecCheckTests
 {
     private static ElectorDefinition Broken(string name) =>
-        KevySpec.BrokenSpecs.GeneratedElectors.Find(name) ?? throw new InvalidOperationException($"no broken spec '{name}'");
+        KevySpec.BrokenSpecs.KevySpecBrokenSpecsElectors.Find(name) ?? throw new InvalidOperationException($"no broken spec '{name}'");
 
     [Fact]
     public void A_spec_that_holds_its_invariants_passes()

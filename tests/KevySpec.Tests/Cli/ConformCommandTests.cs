@@ -134,7 +134,7 @@ public sealed class ConformCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         var message = Assert.Single(run.ErrorLines);
         Assert.Contains("unknown spec 'raft'", message, StringComparison.Ordinal);
-        Assert.All(GeneratedElectors.All, e => Assert.Contains(e.Name, message, StringComparison.Ordinal));
+        Assert.All(KevySpecElectors.All, e => Assert.Contains(e.Name, message, StringComparison.Ordinal));
         Assert.Contains("election", message, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ public sealed class EpochCeilingTests
     private const ulong Max = Epochs.Ceiling;
     private const ulong BelowMax = Epochs.Ceiling - 1;
 
-    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+    private static readonly ElectorDefinition Hardened = KevySpecElectors.Find("election-hardened")!;
 
     [Fact]
     public void The_ceiling_is_the_largest_u64_and_the_next_epoch_saturates_there()
@@ -113,7 +113,7 @@ public sealed class EpochCeilingTests
     public void The_epoch_in_elect_meta_never_goes_back_at_the_ceiling(string spec)
     {
         using var folder = new TempFolder();
-        var definition = GeneratedElectors.Find(spec)!;
+        var definition = KevySpecElectors.Find(spec)!;
         KevySpec.Elector Start()
         {
             var elector = definition.Create("b", ["a", "b", "c"], "b:6379", Role.Replica, ElectConfig.Default, new FixedJitter(TimeSpan.Zero));

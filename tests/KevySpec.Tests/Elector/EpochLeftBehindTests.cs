@@ -11,7 +11,7 @@ namespace KevySpec.Tests.Elector;
 // no longer deposes a primary that a quorum follows.
 public sealed class EpochLeftBehindTests
 {
-    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+    private static readonly ElectorDefinition Hardened = KevySpecElectors.Find("election-hardened")!;
 
     private static TestNode Primary() => new("a", start: Role.Primary, spec: Hardened);
 

@@ -17,7 +17,7 @@ public sealed class SpecLookupTests
     [Fact]
     public void Finds_every_generated_elector_by_its_name_and_its_file()
     {
-        foreach (var definition in GeneratedElectors.All)
+        foreach (var definition in KevySpecElectors.All)
         {
             Assert.Same(definition, SpecLookup.Find(definition.Name).Elector);
             Assert.Same(definition, SpecLookup.Find(Path.Combine("spec", definition.Table.File)).Elector);
@@ -50,5 +50,5 @@ public sealed class SpecLookupTests
         Assert.StartsWith("unknown spec 'election.md'", error);
     }
 
-    private static string Known() => string.Join(", ", GeneratedElectors.All.Select(d => $"{d.Name} ({d.Table.File})"));
+    private static string Known() => string.Join(", ", KevySpecElectors.All.Select(d => $"{d.Name} ({d.Table.File})"));
 }

@@ -112,40 +112,40 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
     /// <inheritdoc />
     public override global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();
 
-    // The machine owns the role. Rows that stay are internal transitions; the dispatcher
-    // runs their actions directly (no allocation on the hot path), exactly as firing would.
+    // Stateless runs only the role changes (Fire below); the On* methods run every row's actions. Rows that
+    // keep the role are listed for GetInfo and graphs alone: their guards never hold and they have no action.
     private void ConfigureMachine()
     {
         _machine.Configure(Role.Replica)
-            .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
-            .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
+            .InternalTransitionIf(Trigger.FirstTick, _ => false, static _ => { }, "!first-tick-seen")
+            .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "always")
             .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, !epoch-exhausted, primary-known, primary-silent, best-candidate")
             .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !epoch-exhausted, !primary-known, cold-start-grace-over, best-candidate")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 7, (hb, _) => Row7(hb), "hb-claims-primary, hb-epoch-newer")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 8, (hb, _) => Row8(hb), "hb-claims-primary, hb-epoch-current, !primary-known")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 9, (hb, _) => Row9(hb), "always")
-            .InternalTransitionIf(_offerTrigger, _ => _firingRow == 15, (offer, _) => Row15(offer), "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
+            .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-newer")
+            .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-current, !primary-known")
+            .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "always")
+            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
             .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 17, "!announce-epoch-stale, !announce-known, announces-self")
-            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 18, (announce, _) => Row18(announce), "!announce-epoch-stale, !announce-known, !announces-self");
+            .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "!announce-epoch-stale, !announce-known, !announces-self");
         _machine.Configure(Role.Candidate)
-            .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
-            .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
+            .InternalTransitionIf(Trigger.FirstTick, _ => false, static _ => { }, "!first-tick-seen")
+            .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "always")
             .PermitIf(Trigger.FinishCandidacy, Role.Primary, () => _firingRow == 5, "candidacy-open, quorum-reached")
             .PermitIf(Trigger.FinishCandidacy, Role.Replica, () => _firingRow == 6, "candidacy-open, !quorum-reached, election-timed-out")
             .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 10, "hb-claims-primary, hb-epoch-newer")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 11, (hb, _) => Row11(hb), "always")
-            .InternalTransitionIf(_offerTrigger, _ => _firingRow == 15, (offer, _) => Row15(offer), "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
-            .InternalTransitionIf(_acceptTrigger, _ => _firingRow == 16, (accept, _) => Row16(accept), "accept-epoch-current")
+            .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "always")
+            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
+            .InternalTransitionIf(_acceptTrigger, _ => false, static (_, _) => { }, "accept-epoch-current")
             .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 17, "!announce-epoch-stale, !announce-known, announces-self")
             .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 18, "!announce-epoch-stale, !announce-known, !announces-self");
         _machine.Configure(Role.Primary)
-            .InternalTransitionIf(Trigger.FirstTick, _ => _firingRow == 1, _ => Row1(), "!first-tick-seen")
-            .InternalTransitionIf(Trigger.Heartbeats, _ => _firingRow == 2, _ => Row2(), "always")
+            .InternalTransitionIf(Trigger.FirstTick, _ => false, static _ => { }, "!first-tick-seen")
+            .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "always")
             .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 12, "hb-claims-primary, hb-epoch-newer, !from-self")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 13, (hb, _) => Row13(hb), "hb-claims-primary, hb-epoch-newer")
-            .InternalTransitionIf(_hbTrigger, _ => _firingRow == 14, (hb, _) => Row14(hb), "always")
-            .InternalTransitionIf(_offerTrigger, _ => _firingRow == 15, (offer, _) => Row15(offer), "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
-            .InternalTransitionIf(_announceTrigger, _ => _firingRow == 17, (announce, _) => Row17(announce), "!announce-epoch-stale, !announce-known, announces-self")
+            .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-newer")
+            .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "always")
+            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
+            .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "!announce-epoch-stale, !announce-known, announces-self")
             .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 18, "!announce-epoch-stale, !announce-known, !announces-self");
     }
 

@@ -11,7 +11,7 @@ namespace KevySpec.Tests.Graph;
 [UseReporter(typeof(QuietReporter))]
 public sealed class TransitionGraphSnapshotTests
 {
-    public static TheoryData<string> Specs => [.. GeneratedElectors.All.Select(e => e.Name)];
+    public static TheoryData<string> Specs => [.. KevySpecElectors.All.Select(e => e.Name)];
 
     [Theory]
     [MemberData(nameof(Specs))]
@@ -37,14 +37,14 @@ public sealed class TransitionGraphSnapshotTests
     {
         // A spec that fails to compile would silently drop out of the theories above.
         var files = RepoFiles.Specs().Select(Path.GetFileName).ToList();
-        Assert.Equal(files, GeneratedElectors.All.Select(e => e.Table.File).Order(StringComparer.Ordinal));
+        Assert.Equal(files, KevySpecElectors.All.Select(e => e.Table.File).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Exactly_the_approved_snapshots_of_the_current_specs_exist_lf_only_without_bom()
     {
         // A stale snapshot (spec removed or renamed) would otherwise linger unreviewed.
-        var expected = GeneratedElectors.All
+        var expected = KevySpecElectors.All
             .SelectMany(e => new[] { $"{nameof(Dot)}.ForScenario.{e.Name}.approved.dot", $"{nameof(Markdown)}.ForScenario.{e.Name}.approved.md", $"{nameof(GeneratedSource)}.ForScenario.{e.Name}.approved.cs" })
             .Select(name => $"{nameof(TransitionGraphSnapshotTests)}.{name}")
             .Order(StringComparer.Ordinal);
@@ -59,5 +59,5 @@ public sealed class TransitionGraphSnapshotTests
     }
 
     private static ElectorDefinition Elector(string spec) =>
-        GeneratedElectors.Find(spec) ?? throw new Xunit.Sdk.XunitException($"no generated elector '{spec}'");
+        KevySpecElectors.Find(spec) ?? throw new Xunit.Sdk.XunitException($"no generated elector '{spec}'");
 }

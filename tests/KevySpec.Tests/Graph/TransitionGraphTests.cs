@@ -7,7 +7,7 @@ namespace KevySpec.Tests.Graph;
 /// <summary>The graphs say exactly what the table says: one edge per row and state, in table order, byte-stable.</summary>
 public sealed partial class TransitionGraphTests
 {
-    public static TheoryData<string> Specs => [.. GeneratedElectors.All.Select(e => e.Name)];
+    public static TheoryData<string> Specs => [.. KevySpecElectors.All.Select(e => e.Name)];
 
     [GeneratedRegex("""^  "(?<from>\w+)" -> "(?<to>\w+)" \[label="L(?<line>\d+) (?<rest>.*)\];$""")]
     private static partial Regex DotEdge();
@@ -124,7 +124,7 @@ public sealed partial class TransitionGraphTests
         {
             CultureInfo.CurrentCulture = saved;
         }
-        Assert.Equal(first, Render(GeneratedElectors.Find(spec)!.Table));
+        Assert.Equal(first, Render(KevySpecElectors.Find(spec)!.Table));
     }
 
     [Theory]
@@ -158,7 +158,7 @@ public sealed partial class TransitionGraphTests
     private static string[] Render(SpecTable table) =>
         [TransitionGraph.ToDot(table), TransitionGraph.ToMermaid(table), TransitionGraph.ToMarkdown(table)];
 
-    private static SpecTable Table(string spec) => GeneratedElectors.Find(spec)!.Table;
+    private static SpecTable Table(string spec) => KevySpecElectors.Find(spec)!.Table;
 
     /// <summary>The edges read straight off the rows: one per row and state it applies to.</summary>
     private static IEnumerable<(string From, string To, int Line)> Expected(SpecTable table) =>

@@ -5,14 +5,14 @@ namespace KevySpec.Tests.Simulation;
 
 public sealed class SimulatorTests
 {
-    private static readonly ElectorDefinition Hardened = GeneratedElectors.Find("election-hardened")!;
+    private static readonly ElectorDefinition Hardened = KevySpecElectors.Find("election-hardened")!;
 
     [Theory]
     [InlineData("election", 2)]
     [InlineData("election-hardened", 2024)]
     public void The_same_seed_gives_the_same_run_byte_for_byte(string spec, long seed)
     {
-        var definition = GeneratedElectors.Find(spec)!;
+        var definition = KevySpecElectors.Find(spec)!;
         var first = Simulator.Run(definition, new SimOptions(), seed);
         var second = Simulator.Run(definition, new SimOptions(), seed);
 

@@ -14,7 +14,7 @@ public sealed class TraceWriterTests : IDisposable
     [InlineData("election-hardened", 11)]
     public void A_whole_simulated_run_written_as_a_trace_replays_step_for_step(string spec, long seed)
     {
-        var definition = GeneratedElectors.Find(spec)!;
+        var definition = KevySpecElectors.Find(spec)!;
         var run = Simulator.Run(definition, new SimOptions(), seed);
         var path = Path.Combine(_folder, $"{spec}-{seed}.jsonl");
         TraceWriter.WriteFile(path, $"{spec}-{seed}", seed, 3, run.Events.Where(e => e.Step is not null).Select(e => e.Step!));
