@@ -23,7 +23,7 @@ internal static class NearNames
         foreach (var candidate in methods.Select(Kebab).Where(k => k is not null).Select(k => k!).Distinct().OrderBy(k => k, StringComparer.Ordinal))
         {
             if (candidate == name) continue;
-            var distance = Distance(name, candidate);
+            var distance = EditDistance.Between(name, candidate);
             if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
         }
         return bestDistance <= Math.Max(2, name.Length / 4) ? best : null;
@@ -40,23 +40,5 @@ internal static class NearNames
         }
         var text = kebab.ToString();
         return Names.IsKebab(text) && Names.Pascal(text) == method ? text : null;
-    }
-
-    // Levenshtein distance: insertions, deletions and substitutions, one row at a time.
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 }
