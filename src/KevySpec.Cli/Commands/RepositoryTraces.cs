@@ -13,7 +13,8 @@ internal static class RepositoryTraces
     /// Where to look: the current directory (a user inside a clone), then the tool's own folder
     /// (<c>dotnet run</c> builds into the clone, whatever the current directory).
     /// </summary>
-    public static IReadOnlyList<string> DefaultStarts => [Environment.CurrentDirectory, AppContext.BaseDirectory];
+    public static IReadOnlyList<string> DefaultStarts =>
+        [Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory), Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)];
 
     /// <summary>The first <see cref="Folder"/> found in a start folder or one of its parents, or null.</summary>
     public static string? Find(IEnumerable<string> starts)
