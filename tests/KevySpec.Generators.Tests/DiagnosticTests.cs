@@ -156,6 +156,29 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void KSPEC009_a_misspelt_guard_names_the_nearest_guard_first()
+    {
+        Reported.Single(Valid.Replace(HbRow, "| Primary | hb | hb-claims-primary, «quorum-reachd» | Replica | record-view |"), "KSPEC009",
+            "Guard 'quorum-reachd' has no C# implementation: did you mean 'quorum-reached'? If not, add 'bool QuorumReachd(Heartbeat hb)' to partial class MiniElector");
+    }
+
+    [Fact]
+    public void KSPEC009_suggests_only_a_guard_that_would_bind_in_that_row()
+    {
+        // OfferEpochNewer takes an Offer: one edit away, but it cannot be an hb row's guard.
+        var diagnostic = Reported.Single(Valid.Replace(HbRow, "| Primary | hb | hb-claims-primary, «offer-epoch-nwer» | Replica | record-view |"), "KSPEC009",
+            "Guard 'offer-epoch-nwer' has no C# implementation: add 'bool OfferEpochNwer(Heartbeat hb)' to partial class MiniElector");
+        Assert.DoesNotContain("did you mean", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KSPEC010_a_misspelt_action_names_the_nearest_action_first()
+    {
+        Reported.Single(Valid.Replace(HbRow, "| Primary | hb | hb-claims-primary | Replica | «recrd-view» |"), "KSPEC010",
+            "Action 'recrd-view' has no C# implementation: did you mean 'record-view'? If not, add 'void RecrdView(Heartbeat hb)' to partial class MiniElector");
+    }
+
+    [Fact]
     public void KSPEC010_an_action_without_a_method()
     {
         Reported.Single(Valid.Replace(HbRow, "| Primary | hb | hb-claims-primary | Replica | record-view, «wave-goodbye» |"), "KSPEC010",

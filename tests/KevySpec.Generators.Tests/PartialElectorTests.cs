@@ -71,7 +71,7 @@ public sealed class PartialElectorTests
         var test = new SpecGeneratorTest(MiniSpec.Path, Spec.Text);
         test.TestState.Sources.Add(WithoutGeneratedHalf(HandWritten.Replace(Guard, "")));
         test.TestState.ExpectedDiagnostics.Add(At("KSPEC009", "sender-has-data")
-            .WithArguments("sender-has-data", "SenderHasData", "Heartbeat hb", "partial class MiniElector"));
+            .WithArguments("sender-has-data", "SenderHasData", "Heartbeat hb", "partial class MiniElector", "")); // no near name: nothing close
 
         await test.RunAsync();
     }
@@ -82,7 +82,7 @@ public sealed class PartialElectorTests
         var test = new SpecGeneratorTest(MiniSpec.Path, Spec.Text);
         test.TestState.Sources.Add(WithoutGeneratedHalf(HandWritten.Replace(Action, "")));
         test.TestState.ExpectedDiagnostics.Add(At("KSPEC010", "note-demotion")
-            .WithArguments("note-demotion", "NoteDemotion", "Heartbeat hb", "partial class MiniElector"));
+            .WithArguments("note-demotion", "NoteDemotion", "Heartbeat hb", "partial class MiniElector", ""));
 
         await test.RunAsync();
     }

@@ -84,18 +84,20 @@ internal static class SpecCompiler
         {
             var method = Names.Pascal(name.Text);
             var returnType = isGuard ? "bool" : "void";
+            // A method binds when it returns the right type and takes nothing, or the trigger's message.
+            bool Fits(MethodShape m) => m.ReturnType == returnType
+                && (m.ParameterCount == 0 || (m.ParameterCount == 1 && message is not null && m.ParameterType == message.FullTypeName));
             var candidates = vocabulary.Find(fullName, method).ToList();
-            foreach (var candidate in candidates)
-            {
-                if (candidate.ReturnType != returnType) continue;
-                if (candidate.ParameterCount == 0) return new BoundCall(name.Text, method, negated, PassesMessage: false);
-                if (candidate.ParameterCount == 1 && message is not null && candidate.ParameterType == message.FullTypeName)
-                    return new BoundCall(name.Text, method, negated, PassesMessage: true);
-            }
+            if (candidates.FirstOrDefault(Fits) is { } bound)
+                return new BoundCall(name.Text, method, negated, PassesMessage: bound.ParameterCount == 1);
             var expectedParameter = message is null ? "" : $"{message.TypeName} {message.Variable}";
             if (!vocabulary.HasRuntime) return null;
             if (candidates.Count == 0)
-                Report(isGuard ? SpecDiagnostics.MissingGuard : SpecDiagnostics.MissingAction, name, name.Text, method, expectedParameter, $"partial class {className}");
+            {
+                var near = NearNames.Closest(name.Text, vocabulary.Visible(fullName).Where(Fits).Select(m => m.Name));
+                Report(isGuard ? SpecDiagnostics.MissingGuard : SpecDiagnostics.MissingAction, name, name.Text, method, expectedParameter, $"partial class {className}",
+                    near is null ? "" : $"did you mean '{near}'? If not, ");
+            }
             else
                 Report(SpecDiagnostics.WrongSignature, name, isGuard ? "Guard" : "Action", name.Text, candidates[0].Display, trigger, $"{returnType} {method}({expectedParameter})");
             return null;

@@ -40,10 +40,11 @@ internal sealed record Vocabulary(bool HasRuntime, EquatableArray<MethodShape> B
     }
 
     /// <summary>The methods named <paramref name="name"/> visible to the generated class <paramref name="fullName"/>.</summary>
-    public IEnumerable<MethodShape> Find(string fullName, string name) =>
-        PartialTypes.Where(t => t.FullName == fullName).SelectMany(t => t.Methods)
-            .Concat(BaseMethods)
-            .Where(m => m.Name == name);
+    public IEnumerable<MethodShape> Find(string fullName, string name) => Visible(fullName).Where(m => m.Name == name);
+
+    /// <summary>Every method visible to the generated class <paramref name="fullName"/>: its partial class's, then the runtime's.</summary>
+    public IEnumerable<MethodShape> Visible(string fullName) =>
+        PartialTypes.Where(t => t.FullName == fullName).SelectMany(t => t.Methods).Concat(BaseMethods);
 
     private static IEnumerable<MethodShape> Shapes(INamedTypeSymbol type)
     {

@@ -35,10 +35,10 @@ internal static class SpecDiagnostics
         "State '{0}' is unreachable: it is not a start state and no row leads to it");
 
     public static readonly DiagnosticDescriptor MissingGuard = Error("KSPEC009", "Guard without implementation",
-        "Guard '{0}' has no C# implementation: add 'bool {1}({2})' to {3}");
+        "Guard '{0}' has no C# implementation: {4}add 'bool {1}({2})' to {3}");
 
     public static readonly DiagnosticDescriptor MissingAction = Error("KSPEC010", "Action without implementation",
-        "Action '{0}' has no C# implementation: add 'void {1}({2})' to {3}");
+        "Action '{0}' has no C# implementation: {4}add 'void {1}({2})' to {3}");
 
     public static readonly DiagnosticDescriptor InvalidName = Error("KSPEC011", "Invalid name",
         "'{0}' is not a valid {1} name: {2}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KevySpec.Generators.Analysis;
 using KevySpec.Load.Metrics;
 
 namespace KevySpec.Load.Thresholds;
@@ -75,29 +76,12 @@ public static class ThresholdParser
     private static string Suggest(string name)
     {
         var close = MetricCatalog.All
-            .Select(m => (m.Name, Distance: Levenshtein(name.ToLowerInvariant(), m.Name)))
+            .Select(m => (m.Name, Distance: EditDistance.Between(name.ToLowerInvariant(), m.Name)))
             .Where(x => x.Distance <= 3)
             .OrderBy(x => x.Distance)
             .Select(x => x.Name)
             .FirstOrDefault();
         return close is null ? "" : $" (did you mean '{close}'?)";
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 
     private static FormatException Bad(string text, string problem) => new($"bad threshold '{text}': {problem}");

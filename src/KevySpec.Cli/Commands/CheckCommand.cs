@@ -152,12 +152,12 @@ internal static class CheckCommand
                 foreach (var failure in run.Summary.Failures)
                 {
                     var counterexample = failure.Counterexample!;
-                    var files = CounterexampleWriter.Write(request.Out, counterexample);
+                    var files = CounterexampleWriter.Write(request.Out, counterexample, SelfInvocation.Prefix);
                     written++;
                     output.WriteLine($"  {counterexample.Violation} ({run.Mode} n={run.Nodes} seed {failure.Seed})");
                     output.WriteLine($"    wrote {string.Join(" and ", files)}");
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    replay: kevyspec check {(request.Project is { } project ? $"--project {project} " : "")}--spec {elector.Name} --mode {run.Mode} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
+                        $"    replay: {SelfInvocation.Prefix} check {(request.Project is { } project ? $"--project {project} " : "")}--spec {elector.Name} --mode {run.Mode} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
                 }
             var list = Path.Combine(request.Out, "failing-seeds.txt");
             File.WriteAllLines(list, runs.SelectMany(r => r.Summary.FailingSeeds.Select(f =>
@@ -239,7 +239,7 @@ internal static class CheckCommand
         {
             foreach (var counterexample in counterexamples)
             {
-                var files = CounterexampleWriter.Write(directory, counterexample);
+                var files = CounterexampleWriter.Write(directory, counterexample, SelfInvocation.Prefix);
                 output.WriteLine($"  {counterexample.Violation}");
                 output.WriteLine($"    wrote {string.Join(" and ", files)}");
             }

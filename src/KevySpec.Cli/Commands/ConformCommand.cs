@@ -3,28 +3,34 @@ using KevySpec.Conformance;
 
 namespace KevySpec.Cli.Commands;
 
-/// <summary><c>kevyspec conform PATH</c>: replays recorded reference traces (a folder of them, or one file) against a generated elector.</summary>
+/// <summary><c>kevyspec conform [PATH]</c>: replays recorded reference traces (a folder of them, or one file; by default the repository's own) against a generated elector.</summary>
 internal static class ConformCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var path = new Argument<string>("path")
+        var path = new Argument<string?>("path")
         {
-            Description = "A folder of kevy-elect-trace/1 files (every *.jsonl in it), e.g. ../shared/conformance/traces, or one trace file.",
+            Description = $"A folder of kevy-elect-trace/1 files (every *.jsonl in it) or one trace file; default: the clone's {RepositoryTraces.Folder}, found from the current folder or the tool's.",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var spec = SpecOption.Create();
         var project = SpecOption.CreateProject();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the files that pass." };
-        var command = new Command("conform", "Replay every *.jsonl trace in a folder (or one trace file) step by step; print each failing file's first divergence.")
+        var command = new Command("conform", "Replay every *.jsonl trace in a folder (default: the repository's reference traces) or one trace file step by step; print each failing file's first divergence.")
         {
             path, spec, project, verbose,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(path)!, parsed.GetValue(spec), parsed.GetValue(project), parsed.GetValue(verbose), output, error));
+        command.SetAction(parsed => Run(parsed.GetValue(path), parsed.GetValue(spec), parsed.GetValue(project), parsed.GetValue(verbose), output, error));
         return command;
     }
 
-    private static int Run(string path, string? specName, string? project, bool verbose, TextWriter output, TextWriter error)
+    private static int Run(string? given, string? specName, string? project, bool verbose, TextWriter output, TextWriter error)
     {
+        if ((given ?? RepositoryTraces.Find(RepositoryTraces.DefaultStarts)) is not { } path)
+        {
+            error.WriteLine(RepositoryTraces.NotFound(RepositoryTraces.DefaultStarts));
+            return KevySpecCli.UsageError;
+        }
         using var source = SpecSource.Open(specName, project, error);
         if (source is null) return KevySpecCli.UsageError;
         var elector = source.Elector;

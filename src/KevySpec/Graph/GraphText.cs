@@ -27,6 +27,29 @@ internal static class GraphText
     }
 
     /// <summary>
+    /// Text inside a DOT HTML-like label: the characters HTML reserves are written as entities;
+    /// a line break becomes a space (the label's own <c>&lt;BR/&gt;</c> separates lines).
+    /// </summary>
+    public static string DotHtml(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\r': break;
+                case '\n': sb.Append(' '); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Text of a Mermaid <c>stateDiagram-v2</c> transition label. The grammar reads a label as
     /// <c>":" [^:\n;]+</c>, so <c>:</c>, <c>;</c> and line breaks cannot appear raw; Mermaid
     /// decodes <c>#NN;</c> entity codes in every diagram, so those characters (and <c>#</c>,

@@ -30,36 +30,56 @@ public static class TransitionGraph
 
     /// <summary>
     /// Graphviz DOT: states as rounded boxes, a dot pointing at each start state, and one edge per
-    /// <see cref="Edges"/> entry labelled with the spec line and trigger, <c>[guards]</c> and <c>/ actions</c> on
-    /// three left-justified lines; internal transitions (self-loops) are dashed.
+    /// <see cref="Edges"/> entry that changes the role, labelled with the spec line and trigger,
+    /// <c>[guards]</c> and <c>/ actions</c> on three left-justified lines. The internal transitions
+    /// (rows that keep the role) are listed inside their state's box under a dashed line, as UML
+    /// draws them: Graphviz stacks many labelled self-loops on one node into overlapping text.
+    /// Every row is one line of the output, so a row's edit is a one-line diff.
     /// </summary>
     public static string ToDot(SpecTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var edges = Edges(table);
         var w = new StringBuilder();
         Line(w, $"// Transition graph of {table.Elector}, generated from {table.File} by kevyspec graph. Do not edit.");
-        Line(w, "// One edge per spec row and state it applies to; dashed = internal transition (the role stays).");
+        Line(w, "// One edge per spec row and state whose role it changes; the rows that keep the role (internal transitions) are listed inside their state.");
         Line(w, $"digraph \"{GraphText.Dot(table.Elector)}\" {{");
-        // Tall boxes and left-justified labels keep the stacked self-loops of a state readable.
         Line(w, $"  graph [label=\"{GraphText.Dot(table.Elector)} ({GraphText.Dot(table.File)})\", labelloc=t, rankdir=LR, nodesep=0.6, ranksep=1.0, fontname=\"Helvetica\"];");
-        Line(w, "  node [shape=box, style=rounded, height=1.2, width=1.4, fontname=\"Helvetica\"];");
+        Line(w, "  node [shape=box, style=rounded, height=0.8, width=1.4, fontname=\"Helvetica\"];");
         Line(w, "  edge [fontname=\"Helvetica\", fontsize=10];");
         Line(w, "");
         if (table.StartStates.Count > 0) Line(w, "  \"__start\" [shape=point, width=0.15, label=\"\"];");
-        foreach (var state in table.States) Line(w, $"  \"{state}\";");
+        foreach (var state in table.States)
+        {
+            var internals = edges.Where(e => e.IsInternal && e.From == state).ToList();
+            if (internals.Count == 0)
+            {
+                Line(w, $"  \"{state}\";");
+                continue;
+            }
+            // An HTML-like label: the state's name, a dashed rule, then one table row per internal transition.
+            Line(w, $"  \"{state}\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+            Line(w, $"    <TR><TD><FONT POINT-SIZE=\"14\"><B>{state}</B></FONT></TD></TR>");
+            Line(w, "    <TR><TD SIDES=\"T\" BORDER=\"1\" STYLE=\"dashed\"></TD></TR>");
+            foreach (var edge in internals)
+                Line(w, $"    <TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">{string.Join("<BR/>", LabelLines(edge).Select(GraphText.DotHtml))}</FONT></TD></TR>");
+            Line(w, "  </TABLE>>];");
+        }
         Line(w, "");
         foreach (var state in table.StartStates) Line(w, $"  \"__start\" -> \"{state}\" [label=\"start\"];");
-        foreach (var edge in Edges(table))
+        foreach (var edge in edges.Where(e => !e.IsInternal))
         {
             // "\l" ends a left-justified label line (DOT's own escape, kept literal in the output).
-            var label = string.Concat(new[] { $"{edge.LineTag} {edge.TriggerText}", edge.GuardText, edge.ActionText }
-                .Where(part => part.Length > 0)
-                .Select(part => GraphText.Dot(part) + @"\l"));
-            Line(w, $"  \"{edge.From}\" -> \"{edge.To}\" [label=\"{label}\"{(edge.IsInternal ? ", style=dashed" : "")}];");
+            var label = string.Concat(LabelLines(edge).Select(part => GraphText.Dot(part) + @"\l"));
+            Line(w, $"  \"{edge.From}\" -> \"{edge.To}\" [label=\"{label}\"];");
         }
         Line(w, "}");
         return w.ToString();
     }
+
+    // The spec line and trigger, the guards, the actions: the lines of an edge's label, empty ones left out.
+    private static IEnumerable<string> LabelLines(GraphEdge edge) =>
+        new[] { $"{edge.LineTag} {edge.TriggerText}", edge.GuardText, edge.ActionText }.Where(part => part.Length > 0);
 
     /// <summary>
     /// Mermaid <c>stateDiagram-v2</c>: <c>[*]</c> points at each start state; one transition per

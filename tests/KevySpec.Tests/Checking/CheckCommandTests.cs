@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using KevySpec.Cli.Commands;
 using KevySpec.Tests.Cli;
 
 namespace KevySpec.Tests.Checking;
@@ -108,8 +110,11 @@ public sealed class CheckCommandTests : IDisposable
             $"every failing seed is in {Path.Combine(_folder, "failing-seeds.txt")}", run.OutputLines[^1]);
 
         var replayLine = run.OutputLines.First(l => l.StartsWith("    replay: ", StringComparison.Ordinal));
-        Assert.Matches(@"^    replay: kevyspec check --spec election --mode sim --nodes 3 --first-seed \d+ --seeds 1$", replayLine);
-        var replay = CliRun.Of([.. replayLine["    replay: kevyspec ".Length..].Split(' '), "--out", Path.Combine(_folder, "again")]);
+        // The tests run from a build in the source tree: the hint is README's `dotnet run --project … --`.
+        var hint = Regex.Match(replayLine, @"^    replay: (?<cli>dotnet run --project \S*src/KevySpec.Cli --) (?<args>check --spec election --mode sim --nodes 3 --first-seed \d+ --seeds 1)$");
+        Assert.True(hint.Success, replayLine);
+        Assert.Equal(SelfInvocation.Prefix, hint.Groups["cli"].Value);
+        var replay = CliRun.Of([.. hint.Groups["args"].Value.Split(' '), "--out", Path.Combine(_folder, "again")]);
         Assert.Equal(1, replay.ExitCode);
         Assert.StartsWith("sim n=3: 1 seeds, 1 violations (", replay.OutputLines[0]);
     }

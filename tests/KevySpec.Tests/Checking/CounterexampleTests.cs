@@ -56,4 +56,14 @@ public sealed class CounterexampleTests : IDisposable
         Assert.Contains("```mermaid\nsequenceDiagram", markdown);
         Assert.Contains("**Violated:** `single-primary`", markdown);
     }
+
+    [Fact]
+    public void The_replay_hint_names_the_cli_as_the_caller_runs_it()
+    {
+        var counterexample = Shortest();
+
+        Assert.Contains($"Replay: `kevyspec conform <this folder> --spec {counterexample.Spec}`", CounterexampleWriter.Markdown(counterexample));
+        Assert.Contains($"Replay: `dotnet run --project src/KevySpec.Cli -- conform <this folder> --spec {counterexample.Spec}`",
+            CounterexampleWriter.Markdown(counterexample, "dotnet run --project src/KevySpec.Cli --"));
+    }
 }

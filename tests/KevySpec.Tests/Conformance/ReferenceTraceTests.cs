@@ -3,13 +3,13 @@ using KevySpec.Tests.TestSupport;
 
 namespace KevySpec.Tests.Conformance;
 
-// Every recorded reference trace (../shared/conformance/traces, one test case per file) replays
+// Every recorded reference trace (tests/conformance/traces, one test case per file) replays
 // against ReferenceElector step for step; a failure shows the first divergence.
 public sealed class ReferenceTraceTests
 {
     public static TheoryData<string> TraceFiles => [.. RepoPaths.TraceFileNames()];
 
-    [TracesTheory]
+    [Theory]
     [MemberData(nameof(TraceFiles))]
     public void Trace_replays_without_divergence(string file)
     {
@@ -24,7 +24,7 @@ public sealed class ReferenceTraceTests
         Assert.True(result.Steps > 0, $"{file}: no steps replayed");
     }
 
-    [TracesFact]
+    [Fact]
     public void The_trace_folder_holds_traces_of_both_kinds()
     {
         var files = RepoPaths.TraceFileNames();
@@ -32,5 +32,15 @@ public sealed class ReferenceTraceTests
         Assert.NotEmpty(files);
         Assert.Contains(files, f => f.StartsWith('b')); // hand-scripted boundaries
         Assert.Contains(files, f => f.StartsWith('s')); // randomized simulation
+    }
+
+    [Fact]
+    public void The_repository_carries_all_96_recorded_traces()
+    {
+        var files = RepoPaths.TraceFileNames();
+
+        Assert.Equal(16, files.Count(f => f.StartsWith('b')));
+        Assert.Equal(80, files.Count(f => f.StartsWith('s')));
+        Assert.Equal(96, files.Count);
     }
 }

@@ -13,7 +13,7 @@ public sealed class TraceDivergenceTests : IDisposable
 
     public static TheoryData<string> SomeTraces => [.. RepoPaths.TraceFileNames().Where((_, i) => i % 16 == 0)];
 
-    [TracesTheory]
+    [Theory]
     [MemberData(nameof(SomeTraces))]
     public void A_wrong_expected_epoch_diverges_at_exactly_that_line(string file)
     {

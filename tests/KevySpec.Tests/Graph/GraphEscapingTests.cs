@@ -8,6 +8,7 @@ public sealed class GraphEscapingTests
     private static readonly SpecTable Odd = new("OddElector", "odd \"name\".spec.md", "Odd: a; b", [Role.Replica, Role.Primary], [Role.Replica], ["tick:1"], ["hb"],
     [
         new SpecRow(7, Role.Replica, "hb", ["a:b", "c;d", "say \"hi\"", @"back\slash", "x#58;y", "<tag>&", "pipe|cell", "!neg"], Role.Primary, ["do:it", "multi\nline"]),
+        new SpecRow(8, Role.Primary, "hb", ["<b>bold</b>", "&amp;", "say \"hi\""], null, [@"back\slash", "multi\nline"]),
     ], []);
 
     [Fact]
@@ -20,6 +21,16 @@ public sealed class GraphEscapingTests
             edge);
         Assert.Contains("""digraph "OddElector" {""", TransitionGraph.ToDot(Odd));
         Assert.Contains("graph [label=\"OddElector (odd \\\"name\\\".spec.md)\",", TransitionGraph.ToDot(Odd));
+    }
+
+    [Fact]
+    public void Dot_writes_the_html_reserved_characters_of_a_row_inside_a_state_as_entities()
+    {
+        var entry = Odd.ToDotLines().Single(l => l.Contains("L8", StringComparison.Ordinal));
+
+        Assert.Equal(
+            """    <TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">L8 on hb<BR/>[&lt;b&gt;bold&lt;/b&gt;, &amp;amp;, say &quot;hi&quot;]<BR/>/ back\slash, multi line</FONT></TD></TR>""",
+            entry);
     }
 
     [Fact]
@@ -53,6 +64,7 @@ public sealed class GraphEscapingTests
         Assert.Contains("<svg", svg);
         Assert.Contains("say &quot;hi&quot;", svg);
         Assert.Contains(@"back\slash", svg);
+        Assert.Contains("[&lt;b&gt;bold&lt;/b&gt;, &amp;amp;, say &quot;hi&quot;]", svg); // the row inside Primary, literally
     }
 
     private static int CountCodes(string label) =>

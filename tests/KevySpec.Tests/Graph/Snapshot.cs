@@ -41,16 +41,19 @@ internal static class Snapshot
     {
         var received = RepoFiles.Relative(e.Received);
         var approved = RepoFiles.Relative(e.Approved);
-        var (what, review) = e is ApprovalMissingException
+        var isNew = e is ApprovalMissingException;
+        var (what, review) = isNew
             ? ($"No approved snapshot {approved} yet; this run wrote {received}.", $"cat {received}")
             : ($"Snapshot changed: {received} differs from {approved}; {FirstDifference(e.Approved, e.Received)}", $"diff -u {approved} {received}");
+        // git diff shows a new file only once git knows of it: the script prints that command too.
+        var commit = isNew ? "git add the new approved file and commit it" : "commit the approved file";
         return $"""
             {what}
             Review it ({review}), then accept every changed snapshot with
               {AcceptScript}
             or this one with
               mv {received} {approved}
-            and commit the approved file with the spec change (git diff shows what changed).
+            and {commit} with the spec change.
             """.ReplaceLineEndings("\n");
     }
 

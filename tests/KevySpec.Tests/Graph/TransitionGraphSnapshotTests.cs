@@ -1,5 +1,6 @@
 using ApprovalTests.Reporters;
 using KevySpec.Graph;
+using KevySpec.Tests.TestSupport;
 
 namespace KevySpec.Tests.Graph;
 
@@ -36,8 +37,8 @@ public sealed class TransitionGraphSnapshotTests
     public void Every_spec_file_is_a_generated_elector()
     {
         // A spec that fails to compile would silently drop out of the theories above.
-        var files = RepoFiles.Specs().Select(Path.GetFileName).ToList();
-        Assert.Equal(files, KevySpecElectors.All.Select(e => e.Table.File).Order(StringComparer.Ordinal));
+        NameSets.AssertSame(RepoFiles.Specs().Select(f => Path.GetFileName(f)), KevySpecElectors.All.Select(e => e.Table.File),
+            "spec/*.spec.md files (expected) and generated electors' spec files (actual)");
     }
 
     [Fact]
@@ -46,10 +47,11 @@ public sealed class TransitionGraphSnapshotTests
         // A stale snapshot (spec removed or renamed) would otherwise linger unreviewed.
         var expected = KevySpecElectors.All
             .SelectMany(e => new[] { $"{nameof(Dot)}.ForScenario.{e.Name}.approved.dot", $"{nameof(Markdown)}.ForScenario.{e.Name}.approved.md", $"{nameof(GeneratedSource)}.ForScenario.{e.Name}.approved.cs" })
-            .Select(name => $"{nameof(TransitionGraphSnapshotTests)}.{name}")
-            .Order(StringComparer.Ordinal);
+            .Select(name => $"{nameof(TransitionGraphSnapshotTests)}.{name}");
         var approved = Directory.GetFiles(RepoFiles.GraphTests, "*.approved.*");
-        Assert.Equal(expected, approved.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Missing: a new spec whose first snapshots are not accepted yet; unexpected: left over from a removed spec.
+        NameSets.AssertSame(expected, approved.Select(f => Path.GetFileName(f)),
+            $"approved snapshots of the current specs (expected) and those in {RepoFiles.Relative(RepoFiles.GraphTests)} (actual)");
         foreach (var file in approved)
         {
             var bytes = File.ReadAllBytes(file);

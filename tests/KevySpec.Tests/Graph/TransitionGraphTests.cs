@@ -4,7 +4,10 @@ using KevySpec.Graph;
 
 namespace KevySpec.Tests.Graph;
 
-/// <summary>The graphs say exactly what the table says: one edge per row and state, in table order, byte-stable.</summary>
+/// <summary>
+/// The graphs say exactly what the table says: one edge (or, in DOT, one entry inside its state for a row that
+/// keeps the role) per row and state, in table order, byte-stable.
+/// </summary>
 public sealed partial class TransitionGraphTests
 {
     public static TheoryData<string> Specs => [.. KevySpecElectors.All.Select(e => e.Name)];
@@ -15,16 +18,32 @@ public sealed partial class TransitionGraphTests
     [GeneratedRegex("""^    (?<from>\w+) --> (?<to>\w+) : L(?<line>\d+) (?<rest>.*)$""")]
     private static partial Regex MermaidEdge();
 
+    [GeneratedRegex("""^  "(?<state>\w+)" \[label=<<TABLE """)]
+    private static partial Regex DotStateWithInternals();
+
+    [GeneratedRegex("""^    <TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">(?<label>L(?<line>\d+) .*)</FONT></TD></TR>$""")]
+    private static partial Regex DotInternal();
+
     [Theory]
     [MemberData(nameof(Specs))]
-    public void Dot_has_one_edge_per_row_and_applicable_state_in_table_order(string spec)
+    public void Dot_has_one_edge_per_row_and_state_whose_role_it_changes_in_table_order(string spec)
     {
         var table = Table(spec);
         var edges = table.ToDotLines().Select(l => DotEdge().Match(l)).Where(m => m.Success)
-            .Select(m => (From: m.Groups["from"].Value, To: m.Groups["to"].Value, Line: int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture),
-                Dashed: m.Groups["rest"].Value.EndsWith(", style=dashed", StringComparison.Ordinal)))
+            .Select(m => (From: m.Groups["from"].Value, To: m.Groups["to"].Value, Line: int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture)))
             .ToList();
-        Assert.Equal(Expected(table).Select(e => (e.From, e.To, e.Line, Dashed: e.From == e.To)), edges);
+        Assert.Equal(Expected(table).Where(e => e.From != e.To), edges);
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Dot_lists_every_row_that_keeps_the_role_inside_its_state_in_table_order(string spec)
+    {
+        var table = Table(spec);
+        var internals = DotInternals(table).Select(i => (From: i.State, To: i.State, i.Line)).ToList();
+        // Grouped by state, in declaration order; within a state, in table order.
+        var expected = table.States.SelectMany(state => Expected(table).Where(e => e.From == e.To && e.From == state.ToString()));
+        Assert.Equal(expected, internals);
     }
 
     [Theory]
@@ -46,17 +65,14 @@ public sealed partial class TransitionGraphTests
     {
         var table = Table(spec);
         var dot = table.ToDotLines().Where(l => DotEdge().IsMatch(l)).ToList();
-        var edges = TransitionGraph.Edges(table);
+        var edges = TransitionGraph.Edges(table).Where(e => !e.IsInternal).ToList();
         Assert.Equal(edges.Count, dot.Count);
         for (var i = 0; i < edges.Count; i++)
-        {
-            var row = edges[i].Row;
-            var trigger = (table.TickStages.Contains(row.On) ? "tick " : "on ") + row.On;
-            var expected = $"L{row.Line} {trigger}\\l"
-                + (row.When.Count > 0 ? $"[{string.Join(", ", row.When)}]\\l" : "")
-                + (row.Do.Count > 0 ? $"/ {string.Join(", ", row.Do)}\\l" : "");
-            Assert.Contains($"[label=\"{expected}\"", dot[i]);
-        }
+            Assert.Contains($"[label=\"{string.Concat(LabelLines(table, edges[i].Row).Select(l => l + "\\l"))}\"", dot[i]);
+
+        var labels = DotInternals(table).ToDictionary(i => (i.State, i.Line), i => i.Label);
+        foreach (var edge in TransitionGraph.Edges(table).Where(e => e.IsInternal))
+            Assert.Equal(string.Join("<BR/>", LabelLines(table, edge.Row)), labels[(edge.From.ToString(), edge.Row.Line)]);
     }
 
     [Fact]
@@ -97,12 +113,13 @@ public sealed partial class TransitionGraphTests
         Assert.NotEqual(original, changed);
         var before = original.Split('\n');
         var after = changed.Split('\n');
+        // The edge leaves the graph and the row moves inside its state: one line out, one line in.
+        var removed = Assert.Single(before.Except(after));
+        var added = Assert.Single(after.Except(before));
         Assert.Equal(before.Length, after.Length);
-        var differing = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToList();
-        var only = Assert.Single(differing);
-        Assert.StartsWith($"  \"{row.From}\" -> \"{row.To}\" [label=\"L{row.Line} ", before[only]);
-        Assert.StartsWith($"  \"{row.From}\" -> \"{row.From}\" [label=\"L{row.Line} ", after[only]);
-        Assert.EndsWith(", style=dashed];", after[only]);
+        Assert.StartsWith($"  \"{row.From}\" -> \"{row.To}\" [label=\"L{row.Line} ", removed);
+        Assert.Matches(DotInternal(), added);
+        Assert.Contains((row.From.ToString()!, row.Line), DotInternals(changed.Split('\n')).Select(i => (i.State, i.Line)));
     }
 
     [Theory]
@@ -153,6 +170,29 @@ public sealed partial class TransitionGraphTests
         var fence = Array.IndexOf(lines, "```mermaid");
         Assert.True(fence > 0, "a ```mermaid fence");
         Assert.Equal(TransitionGraph.ToMermaid(table), string.Join("\n", lines[(fence + 1)..Array.LastIndexOf(lines, "```")]) + "\n");
+    }
+
+    /// <summary>The spec line and trigger, guards and actions of <paramref name="row"/>, as a label's lines.</summary>
+    private static IEnumerable<string> LabelLines(SpecTable table, SpecRow row) =>
+        new[]
+        {
+            $"L{row.Line} {(table.TickStages.Contains(row.On) ? "tick " : "on ")}{row.On}",
+            row.When.Count > 0 ? $"[{string.Join(", ", row.When)}]" : "",
+            row.Do.Count > 0 ? $"/ {string.Join(", ", row.Do)}" : "",
+        }.Where(l => l.Length > 0);
+
+    private static IEnumerable<(string State, int Line, string Label)> DotInternals(SpecTable table) => DotInternals(table.ToDotLines());
+
+    /// <summary>The internal transitions listed inside the states of a DOT graph: state, spec line, label.</summary>
+    private static IEnumerable<(string State, int Line, string Label)> DotInternals(IEnumerable<string> dotLines)
+    {
+        string? state = null;
+        foreach (var line in dotLines)
+        {
+            if (DotStateWithInternals().Match(line) is { Success: true } node) state = node.Groups["state"].Value;
+            else if (DotInternal().Match(line) is { Success: true } entry)
+                yield return (state!, int.Parse(entry.Groups["line"].Value, CultureInfo.InvariantCulture), entry.Groups["label"].Value);
+        }
     }
 
     private static string[] Render(SpecTable table) =>
