@@ -1,5 +1,3 @@
-using KevySpec.Simulation;
-
 namespace KevySpec.Checking;
 
 /// <summary>One node's observable status after a step.</summary>
