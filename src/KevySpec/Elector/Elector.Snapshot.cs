@@ -1,4 +1,3 @@
-using KevySpec.Checking;
 
 namespace KevySpec;
 
@@ -44,7 +43,7 @@ public abstract partial class Elector
     /// A snapshot with the two instants only <see cref="NextTickAt"/> reads set to zero: the
     /// model checker's form, where states differing only in those instants behave the same.
     /// </summary>
-    internal ElectorSnapshot CaptureBehaviour() => CaptureWith(TimeSpan.Zero, TimeSpan.Zero);
+    public ElectorSnapshot CaptureBehaviour() => CaptureWith(TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>How many outbound items the step in progress has queued (for save-before-send ordering checks).</summary>
     internal int PendingOutputCount => _out.Count;

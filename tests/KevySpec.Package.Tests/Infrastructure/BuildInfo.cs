@@ -17,8 +17,9 @@ internal static class BuildInfo
             ? Metadata("KevySpec.ArtifactsPath")
             : null;
 
-    /// <summary>src/KevySpec/KevySpec.csproj.</summary>
-    public static string KevySpecProject => Path.Combine(RepoRoot, "src", "KevySpec", "KevySpec.csproj");
+    /// <summary>The packable libraries, runtime first: src/KevySpec*/KevySpec*.csproj less the CLI (a tool package of its own).</summary>
+    public static IReadOnlyList<string> LibraryProjects { get; } =
+        [.. new[] { "KevySpec", "KevySpec.Transport", "KevySpec.Verification", "KevySpec.Testing" }.Select(name => Path.Combine(RepoRoot, "src", name, name + ".csproj"))];
 
     /// <summary>src/KevySpec.Cli/KevySpec.Cli.csproj (the kevyspec tool).</summary>
     public static string CliProject => Path.Combine(RepoRoot, "src", "KevySpec.Cli", "KevySpec.Cli.csproj");

@@ -4,13 +4,13 @@ using System.Xml.Linq;
 namespace KevySpec.Package.Tests.Infrastructure;
 
 /// <summary>
-/// A package folder holding the KevySpec package packed from this build (<c>dotnet pack --no-build</c>, so
-/// it is the code the rest of the run tested) and the packages it depends on, copied from the global
+/// A package folder holding the KevySpec packages packed from this build (<c>dotnet pack --no-build</c>, so
+/// they are the code the rest of the run tested) and the packages they depend on, copied from the global
 /// packages folder: everything a consumer needs, and nothing else. Packed once per test collection.
 /// </summary>
 public sealed class LocalFeed : IDisposable
 {
-    /// <summary>Packs KevySpec into a new temporary folder; does nothing when the dotnet CLI is missing (the tests skip).</summary>
+    /// <summary>Packs every KevySpec library into a new temporary folder; does nothing when the dotnet CLI is missing (the tests skip).</summary>
     public LocalFeed()
     {
         Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kevyspec-package-tests", Guid.NewGuid().ToString("N")[..12]);
@@ -19,15 +19,22 @@ public sealed class LocalFeed : IDisposable
         Directory.CreateDirectory(Folder);
         try
         {
-            PackResult = Pack(BuildInfo.KevySpecProject);
-            PackagePath = System.IO.Path.Combine(Folder, $"KevySpec.{PackedVersion(PackResult, "KevySpec")}.nupkg");
-            Nuspec = ReadNuspec(PackagePath);
-            Version = Element(Nuspec, "version").Value;
+            foreach (var project in BuildInfo.LibraryProjects)
+            {
+                var pack = DotNet.Run(BuildInfo.RepoRoot, PackArgs(project));
+                if (pack.ExitCode != 0) throw new InvalidOperationException($"packing {System.IO.Path.GetFileName(project)} failed: {pack}");
+            }
+
+            Packages = Directory.GetFiles(Folder, "*.nupkg").Select(path => new PackedPackage(path)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+
             // The kevyspec tool: its package bundles what it runs (KevySpec, Stateless, …), so it needs nothing else in the folder.
-            ToolPackResult = Pack(BuildInfo.CliProject);
-            ToolPackagePath = System.IO.Path.Combine(Folder, $"{ToolPackageId}.{PackedVersion(ToolPackResult, ToolPackageId)}.nupkg");
-            ToolVersion = Element(ReadNuspec(ToolPackagePath), "version").Value;
-            foreach (var (id, version) in Dependencies()) CopyFromGlobalPackages(id, version);
+            var tool = DotNet.Run(BuildInfo.RepoRoot, PackArgs(BuildInfo.CliProject));
+            if (tool.ExitCode != 0) throw new InvalidOperationException($"packing the tool failed: {tool}");
+            Tool = new PackedPackage(Directory.GetFiles(Folder, $"{ToolPackageId}.*.nupkg").Single());
+            if (Packages.Count != BuildInfo.LibraryProjects.Count)
+                throw new InvalidOperationException($"expected {BuildInfo.LibraryProjects.Count} packages in {Folder}, found: {string.Join(", ", Packages.Keys)}");
+            foreach (var (id, version) in Packages.Values.SelectMany(p => p.Dependencies()).Distinct())
+                if (!Packages.ContainsKey(id)) CopyFromGlobalPackages(id, version);
         }
         catch
         {
@@ -37,7 +44,7 @@ public sealed class LocalFeed : IDisposable
         }
     }
 
-    /// <summary>The package id of the kevyspec tool.</summary>
+    /// <summary>The tool's package id (the command it installs is <c>kevyspec</c>).</summary>
     public const string ToolPackageId = "KevySpec.Cli";
 
     /// <summary>The temporary folder this fixture owns (the feed, consumers and their package caches).</summary>
@@ -46,50 +53,27 @@ public sealed class LocalFeed : IDisposable
     /// <summary>The package folder a consumer's nuget.config points at.</summary>
     public string Folder { get; }
 
-    /// <summary>The pack command and its output.</summary>
-    public ProcessResult? PackResult { get; }
+    /// <summary>The packed KevySpec packages, by id.</summary>
+    public IReadOnlyDictionary<string, PackedPackage> Packages { get; } = new Dictionary<string, PackedPackage>();
 
-    /// <summary>The tool's pack command and its output.</summary>
-    public ProcessResult? ToolPackResult { get; }
+    /// <summary>The runtime package, the one that carries the generator.</summary>
+    public PackedPackage KevySpec => Package("KevySpec");
 
-    /// <summary>The kevyspec tool's .nupkg.</summary>
-    public string ToolPackagePath { get; } = "";
+    /// <summary>The version every KevySpec package was packed with.</summary>
+    public string Version => KevySpec.Version;
+
+    /// <summary>The kevyspec tool's package.</summary>
+    public PackedPackage? Tool { get; }
 
     /// <summary>The tool package's version.</summary>
-    public string ToolVersion { get; } = "";
+    public string ToolVersion => Tool?.Version ?? "";
 
-    /// <summary>The KevySpec .nupkg.</summary>
-    public string PackagePath { get; } = "";
+    /// <summary>The bytes of one entry of the KevySpec runtime package.</summary>
+    public byte[] ReadEntry(string path) => KevySpec.ReadEntry(path);
 
-    /// <summary>The package's manifest.</summary>
-    public XElement Nuspec { get; } = new("package");
-
-    /// <summary>The package version.</summary>
-    public string Version { get; } = "";
-
-    /// <summary>The (id, version) of every package dependency in the manifest, across target-framework groups.</summary>
-    public IReadOnlyList<(string Id, string Version)> Dependencies() =>
-        [.. Nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
-            .Select(e => ((string)e.Attribute("id")!, MinVersion((string)e.Attribute("version")!)))
-            .Distinct()];
-
-    /// <summary>The entries of the .nupkg, as paths with '/' separators.</summary>
-    public IReadOnlyList<string> Entries()
-    {
-        using var zip = ZipFile.OpenRead(PackagePath);
-        return [.. zip.Entries.Select(e => e.FullName)];
-    }
-
-    /// <summary>The bytes of one entry of the .nupkg.</summary>
-    public byte[] ReadEntry(string path)
-    {
-        using var zip = ZipFile.OpenRead(PackagePath);
-        var entry = zip.GetEntry(path) ?? throw new InvalidOperationException($"{PackagePath} has no entry {path}");
-        using var stream = entry.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    /// <summary>The packed package <paramref name="id"/>.</summary>
+    public PackedPackage Package(string id) =>
+        Packages.TryGetValue(id, out var package) ? package : throw new InvalidOperationException($"no package '{id}' was packed into {Folder}");
 
     /// <inheritdoc />
     public void Dispose()
@@ -108,38 +92,12 @@ public sealed class LocalFeed : IDisposable
     }
 
     // dotnet pack --no-build: the very outputs this test run built and tested.
-    private ProcessResult Pack(string project)
+    private List<string> PackArgs(string project)
     {
         List<string> args = ["pack", project, "--no-build", "--no-restore", "-c", BuildInfo.Configuration, "-o", Folder];
         if (BuildInfo.ArtifactsPath is { } artifacts) args.AddRange(["--artifacts-path", artifacts]);
-        var result = DotNet.Run(BuildInfo.RepoRoot, args);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"packing {System.IO.Path.GetFileName(project)} failed: {result}");
-        return result;
+        return args;
     }
-
-    // The version in the name of the one package <paramref name="id"/> the pack wrote (the folder holds others).
-    private string PackedVersion(ProcessResult pack, string id)
-    {
-        var versions = Directory.GetFiles(Folder, $"{id}.*.nupkg")
-            .Select(p => System.IO.Path.GetFileNameWithoutExtension(p)[(id.Length + 1)..])
-            .Where(v => v.Length > 0 && char.IsAsciiDigit(v[0]))
-            .ToList();
-        return versions.Count == 1 ? versions[0] : throw new InvalidOperationException($"expected one {id} package in {Folder}, found versions: {string.Join(", ", versions)}\n{pack}");
-    }
-
-    private static XElement ReadNuspec(string nupkg)
-    {
-        using var zip = ZipFile.OpenRead(nupkg);
-        var entry = zip.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
-        using var stream = entry.Open();
-        return XDocument.Load(stream).Root!;
-    }
-
-    private static XElement Element(XElement nuspec, string name) =>
-        nuspec.Descendants().First(e => e.Name.LocalName == name);
-
-    // "5.20.1" and "[5.20.1, )" both mean "5.20.1 or later": the folder gets exactly that lowest version.
-    private static string MinVersion(string range) => range.Trim('[', '(', ' ').Split(',')[0].Trim();
 
     private void CopyFromGlobalPackages(string id, string version)
     {
@@ -160,6 +118,64 @@ public sealed class LocalFeed : IDisposable
             ? line[prefix.Length..]
             : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
     });
+}
+
+/// <summary>One packed .nupkg: its manifest, entries and dependencies.</summary>
+public sealed class PackedPackage
+{
+    /// <summary>Reads the manifest of the package at <paramref name="path"/>.</summary>
+    public PackedPackage(string path)
+    {
+        Path = path;
+        using var zip = ZipFile.OpenRead(path);
+        var entry = zip.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
+        using var stream = entry.Open();
+        Nuspec = XDocument.Load(stream).Root!;
+        Id = Element("id").Value;
+        Version = Element("version").Value;
+    }
+
+    /// <summary>The .nupkg file.</summary>
+    public string Path { get; }
+
+    /// <summary>The package's manifest.</summary>
+    public XElement Nuspec { get; }
+
+    /// <summary>The package id.</summary>
+    public string Id { get; }
+
+    /// <summary>The package version.</summary>
+    public string Version { get; }
+
+    /// <summary>The manifest's first element named <paramref name="name"/>.</summary>
+    public XElement Element(string name) => Nuspec.Descendants().First(e => e.Name.LocalName == name);
+
+    /// <summary>The (id, version) of every package dependency in the manifest, across target-framework groups.</summary>
+    public IReadOnlyList<(string Id, string Version)> Dependencies() =>
+        [.. Nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => ((string)e.Attribute("id")!, MinVersion((string)e.Attribute("version")!)))
+            .Distinct()];
+
+    /// <summary>The entries of the .nupkg, as paths with '/' separators.</summary>
+    public IReadOnlyList<string> Entries()
+    {
+        using var zip = ZipFile.OpenRead(Path);
+        return [.. zip.Entries.Select(e => e.FullName)];
+    }
+
+    /// <summary>The bytes of one entry of the .nupkg.</summary>
+    public byte[] ReadEntry(string path)
+    {
+        using var zip = ZipFile.OpenRead(Path);
+        var entry = zip.GetEntry(path) ?? throw new InvalidOperationException($"{Path} has no entry {path}");
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    // "5.20.1" and "[5.20.1, )" both mean "5.20.1 or later": the folder gets exactly that lowest version.
+    private static string MinVersion(string range) => range.Trim('[', '(', ' ').Split(',')[0].Trim();
 }
 
 /// <summary>The tests that share one packed feed (they run one after another).</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using KevySpec.Checking;
 using KevySpec.Simulation;
 using KevySpec.Wire;
 

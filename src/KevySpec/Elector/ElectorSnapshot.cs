@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KevySpec.Checking;
+namespace KevySpec;
 
 /// <summary>
 /// Everything an <see cref="Elector"/> remembers between steps, as an immutable value: two
@@ -89,6 +89,29 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
     internal KeyValuePair<string, PeerView>[] ViewArray => _views;
 
     internal string[] TallyArray => _tally;
+
+    /// <summary>
+    /// This snapshot with other remembered instants and the two instants only <see cref="Elector.NextTickAt"/> reads
+    /// set to zero (as <see cref="Elector.CaptureBehaviour"/> takes them): how the model checker moves a state through
+    /// time. Role, epochs, primary, offset and tally are kept; the spans are copied.
+    /// </summary>
+    /// <param name="firstTick">The first tick's instant, or null.</param>
+    /// <param name="offerAt">The open candidacy's OFFER instant, or null.</param>
+    /// <param name="backoffUntil">The backoff deadline, or null.</param>
+    /// <param name="lastHbSent">Per member, in member-list order: when the last HB was sent to it, or null.</param>
+    /// <param name="views">The views to keep, ordered by sender id (e.g. this snapshot's, less the stale ones).</param>
+    /// <exception cref="ArgumentException">The member count differs from this snapshot's, or the views are not ordered by sender id.</exception>
+    public ElectorSnapshot WithInstants(TimeSpan? firstTick, TimeSpan? offerAt, TimeSpan? backoffUntil,
+        ReadOnlySpan<TimeSpan?> lastHbSent, ReadOnlySpan<KeyValuePair<string, PeerView>> views)
+    {
+        if (lastHbSent.Length != _lastHbSent.Length)
+            throw new ArgumentException($"the snapshot has {_lastHbSent.Length} members, not {lastHbSent.Length}", nameof(lastHbSent));
+        for (var i = 1; i < views.Length; i++)
+            if (string.CompareOrdinal(views[i - 1].Key, views[i].Key) >= 0)
+                throw new ArgumentException($"the views are not ordered by sender id ('{views[i - 1].Key}' before '{views[i].Key}')", nameof(views));
+        return new ElectorSnapshot(NodeId, Role, Epoch, CurrentPrimary, ReplOffset, firstTick, offerAt, backoffUntil, VotedEpoch,
+            TimeSpan.Zero, TimeSpan.Zero, lastHbSent.ToArray(), views.ToArray(), _tally);
+    }
 
     /// <inheritdoc />
     public bool Equals(ElectorSnapshot? other)

@@ -1,11 +1,9 @@
-using KevySpec.Simulation;
-
-namespace KevySpec.Checking;
+namespace KevySpec;
 
 /// <summary>
 /// One step of one node, as its host saw it: what the safety invariants judge. The simulator's
-/// <see cref="Cluster"/> and a TCP <c>ElectionNode</c> (through <c>NodeOptions.OnStep</c>) both produce
-/// them; an <see cref="OnlineChecker"/> consumes them.
+/// <c>Cluster</c> (KevySpec.Verification) and a TCP <c>ElectionNode</c> (KevySpec.Transport, through
+/// <c>NodeOptions.OnStep</c>) both produce them; an <c>OnlineChecker</c> (KevySpec.Verification) consumes them.
 /// </summary>
 /// <param name="Kind">What the step was (a crash included: the node stops counting as a live primary).</param>
 /// <param name="NodeId">The stepping node.</param>

@@ -1,5 +1,3 @@
-using KevySpec.Checking;
-using KevySpec.Simulation;
 using KevySpec.Wire;
 
 namespace KevySpec.Transport;

@@ -85,8 +85,9 @@ public sealed partial class ExhaustiveChecker
 
     private bool HeardLately(ElectorSnapshot listener, string speaker, Role? claiming)
     {
-        foreach (var (peer, view) in listener.ViewArray)
-            if (peer == speaker && (claiming is null || view.Role == claiming) && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval)
+        var views = listener.Views;
+        for (var i = 0; i < views.Count; i++)
+            if (views[i] is var (peer, view) && peer == speaker && (claiming is null || view.Role == claiming) && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval)
                 return true;
         return false;
     }

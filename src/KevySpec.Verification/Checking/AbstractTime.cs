@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace KevySpec.Checking;
 
 /// <summary>
@@ -28,21 +30,16 @@ internal sealed class AbstractTime(ElectConfig config)
         var offerAt = s.OfferAt is { } offer ? Back(Max(offer, now - config.DownAfter - config.ElectionTimeout), elapsed) : (TimeSpan?)null;
         var backoff = s.BackoffUntil is { } until && until > now ? Back(until, elapsed) : (TimeSpan?)null;
 
-        var sent = (TimeSpan?[])s.LastHbSentArray.Clone();
+        TimeSpan?[] sent = [.. s.LastHbSent];
         for (var i = 0; i < sent.Length; i++)
             if (sent[i] is { } at) sent[i] = now - at >= config.HbInterval ? null : Back(at, elapsed);
 
-        var fresh = 0;
-        foreach (var (_, view) in s.ViewArray)
-            if (now - view.LastHeartbeat < config.DownAfter) fresh++;
-        var views = new KeyValuePair<string, PeerView>[fresh];
-        fresh = 0;
-        foreach (var (peer, view) in s.ViewArray)
+        var views = new List<KeyValuePair<string, PeerView>>(s.Views.Count);
+        foreach (var (peer, view) in s.Views)
             if (now - view.LastHeartbeat < config.DownAfter)
-                views[fresh++] = new(peer, view with { LastHeartbeat = Back(view.LastHeartbeat, elapsed) });
+                views.Add(new(peer, view with { LastHeartbeat = Back(view.LastHeartbeat, elapsed) }));
 
-        return new ElectorSnapshot(s.NodeId, s.Role, s.Epoch, s.CurrentPrimary, s.ReplOffset, firstTick, offerAt, backoff,
-            s.VotedEpoch, TimeSpan.Zero, TimeSpan.Zero, sent, views, s.TallyArray);
+        return s.WithInstants(firstTick, offerAt, backoff, sent, CollectionsMarshal.AsSpan(views));
     }
 
     private static TimeSpan Back(TimeSpan at, TimeSpan elapsed) => at - elapsed;

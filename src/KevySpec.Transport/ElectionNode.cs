@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
-using KevySpec.Checking;
-using KevySpec.Simulation;
 
 namespace KevySpec.Transport;
 
@@ -88,8 +86,13 @@ public sealed partial class ElectionNode : IAsyncDisposable
     /// </summary>
     public static Task<ElectionNode> StartAsync(NodeOptions options, CancellationToken ct = default) => StartAsync(options, null, restarted: false, ct);
 
-    // A restart (LoopbackCluster's) is reported as such to a step observer; its faults are set before any connection.
-    internal static Task<ElectionNode> StartAsync(NodeOptions options, Action<LinkFaults>? prepare, bool restarted, CancellationToken ct)
+    /// <summary>
+    /// Starts a node as <see cref="StartAsync(NodeOptions, CancellationToken)"/> does, for a host that runs its nodes
+    /// in-process (a test cluster): <paramref name="prepare"/> sets the node's <see cref="Faults"/> before it makes any
+    /// connection, and a <paramref name="restarted"/> node reports its first step to <see cref="NodeOptions.OnStep"/>
+    /// as a restart rather than a new node.
+    /// </summary>
+    public static Task<ElectionNode> StartAsync(NodeOptions options, Action<LinkFaults>? prepare, bool restarted, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ct.ThrowIfCancellationRequested();

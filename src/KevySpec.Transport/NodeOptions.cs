@@ -51,12 +51,12 @@ public sealed record NodeOptions
     public Action<TopologyChange>? OnTopologyChange { get; init; }
 
     /// <summary>
-    /// Called after every step of the elector — its start (New, or Restart through <see cref="LoopbackCluster.RestartAsync"/>),
+    /// Called after every step of the elector — its start (New, or Restart through <c>LoopbackCluster.RestartAsync</c>),
     /// each message, each tick, each offset change — and once more when the node is disposed (Crash), with what the step
-    /// sent and saved. Feed it to a <see cref="Checking.OnlineChecker"/> to check the spec's safety invariants on a live
+    /// sent and saved. Feed it to a <c>OnlineChecker</c> (KevySpec.Verification) to check the spec's safety invariants on a live
     /// cluster. Runs on the elector loop (the last call on the disposing thread): keep it quick.
     /// </summary>
-    public Action<Checking.NodeStep>? OnStep { get; init; }
+    public Action<NodeStep>? OnStep { get; init; }
 
     /// <summary>
     /// The shared secret; empty (default) for no authentication. When set, every inbound connection must

@@ -1,4 +1,4 @@
-namespace KevySpec.Simulation;
+namespace KevySpec;
 
 /// <summary>
 /// One save seen by a <see cref="StepRecordingStore"/>, with what the elector looked like at that

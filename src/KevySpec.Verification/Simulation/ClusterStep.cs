@@ -1,5 +1,3 @@
-using KevySpec.Checking;
-
 namespace KevySpec.Simulation;
 
 /// <summary>How a node's elector is built (trace ops <c>new</c> and <c>restart</c>).</summary>
