@@ -113,20 +113,31 @@ public abstract partial class Elector
     }
 
     /// <summary>
-    /// <c>answer-stale-offer</c>: a heartbeat to the candidate whose OFFER is not newer than our epoch,
-    /// so it learns the epoch to rise to (<c>rise-to-live-epoch</c>). A replica whose primary is lost
-    /// sends no heartbeats of its own, and without this answer a candidate behind in epoch would stand
-    /// again and again at epochs every voter has passed. It vouches like any replica heartbeat.
+    /// <c>answer-offer</c>: a heartbeat to a candidate whose OFFER this replica does not take, so the
+    /// candidate learns our epoch (to rise above it) and our offset (to give way to us). A replica whose
+    /// primary is lost sends no heartbeats of its own; without the answer a candidate that is behind
+    /// in epoch, or not the best, stood again and again in vain. It vouches like any replica heartbeat.
     /// </summary>
-    protected void AnswerStaleOffer(Offer offer)
+    protected void AnswerOffer()
     {
         for (var i = 0; i < _peers.Length; i++)
-            if (_peers[i] == offer.CandidateId && _peers[i] != NodeId)
+            if (_peers[i] == _from && _from != NodeId)
             {
                 _lastHbSent[i] = _now;
                 if (_role == Role.Replica) _lastVouch = _now;
-                _out.Add(new Outbound(_peers[i], new Heartbeat(_epoch, NodeId, _role, _offset)));
+                _out.Add(new Outbound(_from, new Heartbeat(_epoch, NodeId, _role, _offset)));
             }
+    }
+
+    /// <summary>
+    /// <c>note-candidate</c>: an OFFER is word from its candidate: the view of it claims candidate at
+    /// the OFFER's epoch and offset, heard now. A node that stands next rises above that epoch
+    /// (<c>rise-to-live-epoch</c>) instead of standing in it beside the candidate, and ranks itself
+    /// against the candidate's offset (<c>best-live-candidate</c>).
+    /// </summary>
+    protected void NoteCandidate(Offer offer)
+    {
+        if (_from != NodeId) _views[_from] = new PeerView(_now, offer.Epoch, Role.Candidate, offer.ReplOffset);
     }
 
     /// <summary>
