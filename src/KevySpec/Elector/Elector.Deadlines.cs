@@ -30,7 +30,8 @@ public abstract partial class Elector
             // A lease fence changes when a view leaves the write lease: tick then, so a host sees has_quorum turn.
             if (FencesWithLease) Future(ref next, view.LastHeartbeat + Config.WriteLease);
         }
-        if (_lastVouch is { } vouched) Future(ref next, vouched + Config.LeaseLapse);
+        // With a lease fence a node may stand once its vouches have lapsed (leases-lapsed).
+        if (FencesWithLease && _lastVouch is { } vouched) Future(ref next, vouched + Config.LeaseLapse);
         Future(ref next, _firstTick.Value + Config.DownAfter);
         if (_offerAt is { } offer) Future(ref next, offer + Config.ElectionTimeout);
         if (_backoffUntil is { } until) Future(ref next, until);
