@@ -92,7 +92,7 @@ public sealed class PackageContentsTests(LocalFeed feed)
             .Order(StringComparer.Ordinal);
         Assert.Equal(["HardenedElector", "ReferenceElector"], electors);
 
-        var listed = XDocument.Load(BuildInfo.KevySpecProject).Descendants("AdditionalFiles")
+        var listed = XDocument.Load(BuildInfo.LibraryProjects[0]).Descendants("AdditionalFiles")
             .SelectMany(e => ((string)e.Attribute("Include")!).Split(';'))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal);

@@ -114,7 +114,8 @@ internal static class SpecCompiler
             stages.ToEquatableArray(),
             Triggers.Messages.Where(m => doc.Rows.Any(r => r.On.Text == m.Name)).Select(m => m.Name).ToEquatableArray(),
             rows.ToEquatableArray(),
-            doc.Invariants);
+            doc.Invariants,
+            doc.WriteFence?.Text == WriteFences.LeaseQuorum);
         return new SpecOutcome(doc.Path, doc.ElectorName, model, diagnostics.ToEquatableArray());
     }
 

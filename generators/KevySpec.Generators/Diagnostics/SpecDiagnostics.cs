@@ -64,13 +64,16 @@ internal static class SpecDiagnostics
     public static readonly DiagnosticDescriptor MalformedListItem = Error("KSPEC018", "Malformed list item",
         "Malformed item in '## {0}': expected {1}");
 
+    public static readonly DiagnosticDescriptor UnknownWriteFence = Error("KSPEC019", "Unknown write fence",
+        "Unknown write fence '{0}': use 'majority' (the protocol's, the default) or 'lease-quorum'");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         NoTransitionTable, MalformedTable, MalformedRow, UnknownState, UnknownTrigger, DuplicateRow,
         ShadowedRow, UnreachableState, MissingGuard, MissingAction, InvalidName, MissingElectorName,
         WrongSignature, ContradictoryGuards, DuplicateDeclaration, MissingSection, MissingRuntime,
-        MalformedListItem,
+        MalformedListItem, UnknownWriteFence,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -126,6 +126,11 @@ internal static class ElectorEmitter
          .Line("/// <inheritdoc />")
          .Line("public override global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();")
          .Line();
+        if (model.LeaseFence)
+            w.Line("// Write fence: `lease-quorum` (has_quorum counts members heard at our epoch within write_lease).")
+             .Line("/// <inheritdoc />")
+             .Line("protected override bool FencesWithLease => true;")
+             .Line();
     }
 
     private static void EmitConfiguration(CodeWriter w, ElectorModel model)

@@ -18,7 +18,8 @@ internal sealed record ElectorModel(
     EquatableArray<string> Stages,
     EquatableArray<string> Messages,
     EquatableArray<BoundRow> Rows,
-    EquatableArray<InvariantDecl> Invariants);
+    EquatableArray<InvariantDecl> Invariants,
+    bool LeaseFence);
 
 /// <summary>What compiling one spec gave: a model to emit (when it had no errors) and its diagnostics.</summary>
 internal sealed record SpecOutcome(string Path, Token? ElectorToken, ElectorModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

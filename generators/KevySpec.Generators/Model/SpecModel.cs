@@ -55,6 +55,7 @@ internal sealed record SpecDocument(
     string SpecName,
     string Title,
     Token? ElectorName,
+    Token? WriteFence,
     EquatableArray<StateDecl> States,
     EquatableArray<Token> Stages,
     EquatableArray<RowDecl> Rows,
@@ -68,3 +69,13 @@ internal sealed record DiagnosticInfo(string Id, string Path, SpecSpan Span, Equ
 
 /// <summary>The parse of one spec file: what it says and what is wrong with it.</summary>
 internal sealed record ParsedSpec(SpecDocument Document, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The write fences a spec may declare with a <c>Write fence: `name`</c> line.</summary>
+internal static class WriteFences
+{
+    /// <summary>The protocol's: a majority of members heard less than down_after ago (the default).</summary>
+    public const string Majority = "majority";
+
+    /// <summary>A majority heard at the node's own epoch less than write_lease ago.</summary>
+    public const string LeaseQuorum = "lease-quorum";
+}

@@ -27,6 +27,7 @@ internal static class SpecParser
 
     private static readonly string[] TransitionHeader = ["from", "on", "when", "to", "do"];
     private static readonly Regex ElectorLine = new(@"^Elector:\s*(?<q>`?)(?<name>[^`]*)\k<q>\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex FenceLine = new(@"^Write fence:\s*(?<q>`?)(?<name>[^`]*)\k<q>\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex NumberedItem = new(@"^\s*\d+\.\s+(?<body>.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex BulletItem = new(@"^\s*[-*]\s+(?<body>.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex SeparatorCell = new(@"^:?-+:?$", RegexOptions.CultureInvariant);
@@ -53,6 +54,7 @@ internal static class SpecParser
         private readonly List<InvariantDecl> _invariants = [];
         private string? _title;
         private Token? _elector;
+        private Token? _fence;
         private string? _section;
         private TablePhase _phase;
         private int[] _statesColumns = [0, -1];
@@ -77,6 +79,8 @@ internal static class SpecParser
             {
                 var match = ElectorLine.Match(raw);
                 if (match.Success) ElectorName(match.Groups["name"], number, offset);
+                var fence = FenceLine.Match(raw);
+                if (fence.Success) FenceName(fence.Groups["name"], number, offset);
                 return;
             }
             switch (_section)
@@ -100,7 +104,7 @@ internal static class SpecParser
             if (!_hasStates) Report(SpecDiagnostics.MissingSection, top, fileName, StatesSection, "declare the states in a '| state | start | meaning |' table");
             if (!_hasStages) Report(SpecDiagnostics.MissingSection, top, fileName, StagesSection, "list the tick stages in order, as '1. `stage-name` — what it does'");
 
-            var document = new SpecDocument(path, fileName, specName, _title ?? specName, _elector,
+            var document = new SpecDocument(path, fileName, specName, _title ?? specName, _elector, _fence,
                 _states.ToEquatableArray(), _stages.ToEquatableArray(), _rows.ToEquatableArray(),
                 _invariants.ToEquatableArray(), _hasStates, _hasStages, _hasTable);
             return new ParsedSpec(document, _diagnostics.ToEquatableArray());
@@ -118,6 +122,20 @@ internal static class SpecParser
             _elector = token;
             if (!Names.IsIdentifier(token.Text))
                 Report(SpecDiagnostics.InvalidName, token, token.Text, "elector class", "use a C# identifier such as 'ReferenceElector'");
+        }
+
+        private void FenceName(Group group, int number, int offset)
+        {
+            var lead = group.Value.Length - group.Value.TrimStart().Length;
+            var token = new Token(group.Value.Trim(), number, group.Index + lead, offset + group.Index + lead);
+            if (_fence is not null)
+            {
+                Report(SpecDiagnostics.DuplicateDeclaration, token, "Write fence", token.Text, (_fence.Line + 1).ToString());
+                return;
+            }
+            _fence = token;
+            if (token.Text is not (WriteFences.Majority or WriteFences.LeaseQuorum))
+                Report(SpecDiagnostics.UnknownWriteFence, token, token.Text);
         }
 
         // ---- tables ----

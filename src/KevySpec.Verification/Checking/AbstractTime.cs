@@ -13,8 +13,9 @@ namespace KevySpec.Checking;
 /// to a peer matters only while younger than hb_interval (older ≡ never sent: an HB is due); a
 /// view matters only while younger than down_after (older ≡ no view: DOWN, not counted, not a rival);
 /// the first tick only until down_after has passed, the OFFER instant only until down_after +
-/// election_timeout has (election_timeout for the timeout, the sum for the hardened spec's
-/// lease-waited-out), and a backoff deadline only until it passes. The two instants only <c>NextTickAt</c> reads
+/// election_timeout has, the last heartbeat or ACCEPT sent (leases-lapsed) only while younger than
+/// lease_lapse, and a backoff deadline only until it passes. Views are read at write_lease and
+/// quiet_after too, both below down_after, so keeping them exactly until down_after covers them. The two instants only <c>NextTickAt</c> reads
 /// are zero. A guard that reads an instant differently must extend this class.
 /// </remarks>
 internal sealed class AbstractTime(ElectConfig config)
@@ -29,6 +30,7 @@ internal sealed class AbstractTime(ElectConfig config)
         var firstTick = s.FirstTick is { } first ? Back(Max(first, now - config.DownAfter), elapsed) : (TimeSpan?)null;
         var offerAt = s.OfferAt is { } offer ? Back(Max(offer, now - config.DownAfter - config.ElectionTimeout), elapsed) : (TimeSpan?)null;
         var backoff = s.BackoffUntil is { } until && until > now ? Back(until, elapsed) : (TimeSpan?)null;
+        var vouch = s.LastVouch is { } vouched && now - vouched < config.LeaseLapse ? Back(vouched, elapsed) : (TimeSpan?)null;
 
         TimeSpan?[] sent = [.. s.LastHbSent];
         for (var i = 0; i < sent.Length; i++)
@@ -39,7 +41,7 @@ internal sealed class AbstractTime(ElectConfig config)
             if (now - view.LastHeartbeat < config.DownAfter)
                 views.Add(new(peer, view with { LastHeartbeat = Back(view.LastHeartbeat, elapsed) }));
 
-        return s.WithInstants(firstTick, offerAt, backoff, sent, CollectionsMarshal.AsSpan(views));
+        return s.WithInstants(firstTick, offerAt, backoff, vouch, sent, CollectionsMarshal.AsSpan(views));
     }
 
     private static TimeSpan Back(TimeSpan at, TimeSpan elapsed) => at - elapsed;

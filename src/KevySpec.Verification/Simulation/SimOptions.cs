@@ -60,11 +60,11 @@ public sealed record SimOptions
     public TimeSpan MeanRestartGap { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The delay bound write-safety assumes: <c>election_timeout / 2</c> (the timeout already assumes
-    /// an OFFER and its ACCEPT travel within it). After a message took longer (a late message beyond
+    /// The delay bound write-safety assumes: the config's <see cref="ElectConfig.DelayBound"/>, the
+    /// same bound the write fence's guards assume. After a message took longer (a late message beyond
     /// it, or one held for a paused node), write-safety is not judged for <c>down_after</c> plus the bound.
     /// </summary>
-    public TimeSpan DelayBound => Config.ElectionTimeout / 2;
+    public TimeSpan DelayBound => Config.DelayBound;
 
     /// <summary>How long the run goes on after the liveness deadline, checking that the primary stays. Default 10 s.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(10);
@@ -106,15 +106,15 @@ public static class LivenessBound
 {
     /// <summary>
     /// <c>down_after + hb + 2·d</c> (stale beliefs in a lost primary expire and every live view is
-    /// refreshed) <c>+ N·(election_timeout + backoff + max jitter + hb + 2·d)</c> (at most one failed
-    /// candidacy per member) <c>+ down_after + election_timeout</c> (the winner waits out the old
-    /// primary's lease, in the hardened spec) <c>+ hb + d</c> (the winner's ANNOUNCE and heartbeats
-    /// reach the majority), where d is the largest one-way delay once faults stop.
+    /// refreshed) <c>+ N·(election_timeout + backoff + max jitter + lease_lapse + hb + 2·d)</c> (at most
+    /// one failed candidacy per member; a node of a lease-fenced spec is silent for lease_lapse before
+    /// it stands or votes again) <c>+ hb + d</c> (the winner's ANNOUNCE and heartbeats reach the
+    /// majority), where d is the largest one-way delay once faults stop.
     /// </summary>
     public static TimeSpan For(ElectConfig config, int nodes, TimeSpan maxDelay)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var round = config.ElectionTimeout + config.ElectionBackoff + config.ElectionBackoffJitter + config.HbInterval + 2 * maxDelay;
-        return config.DownAfter + config.HbInterval + 2 * maxDelay + nodes * round + config.DownAfter + config.ElectionTimeout + config.HbInterval + maxDelay;
+        var round = config.ElectionTimeout + config.ElectionBackoff + config.ElectionBackoffJitter + config.LeaseLapse + config.HbInterval + 2 * maxDelay;
+        return config.DownAfter + config.HbInterval + 2 * maxDelay + nodes * round + config.HbInterval + maxDelay;
     }
 }

@@ -22,10 +22,14 @@ public static class Swarm
             for (var i = 0; i < weights.Length; i++) weights[i] = random.Next(3) == 0 ? 0 : 1 + random.Next(10);
         // Timings of their own, mostly much faster than the protocol's: more elections per walk.
         var hb = TimeSpan.FromMilliseconds(50 + random.Next(250));
+        var downAfter = hb * (3 + random.Next(23));
         var config = new ElectConfig
         {
             HbInterval = hb,
-            DownAfter = hb * (3 + random.Next(23)),
+            DownAfter = downAfter,
+            // The write fence's delay bound covers the walk's normal link delays (up to 20 ms), so
+            // write-safety is judged outside late deliveries even at the shortest down_after.
+            DelayBound = TimeSpan.FromTicks(Math.Max(downAfter.Ticks / 10, TimeSpan.FromMilliseconds(40).Ticks)),
             ElectionTimeout = TimeSpan.FromMilliseconds(300 + random.Next(2_700)),
             ElectionBackoff = TimeSpan.FromMilliseconds(100 + random.Next(900)),
             ElectionBackoffJitter = random.Next(2) == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(random.Next(1_000)),

@@ -20,6 +20,8 @@ public abstract partial class Elector
             if (peer == NodeId) continue;
             if (_lastHbSent[i] is { } last && _now - last < Config.HbInterval) continue;
             _lastHbSent[i] = _now;
+            // Only a replica's heartbeat vouches for a primary: a write lease counts replicas alone.
+            if (_role == Role.Replica) _lastVouch = _now;
             hb ??= new Heartbeat(_epoch, NodeId, _role, _offset);
             _out.Add(new Outbound(peer, hb));
         }
@@ -82,6 +84,7 @@ public abstract partial class Elector
         Persist(new PersistedVote(offer.Epoch, offer.CandidateId));
         _votedEpoch = offer.Epoch;
         _epoch = offer.Epoch;
+        _lastVouch = _now;
         _out.Add(new Outbound(offer.CandidateId, new Accept(offer.Epoch, NodeId)));
     }
 

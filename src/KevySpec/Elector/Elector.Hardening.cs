@@ -80,16 +80,76 @@ public abstract partial class Elector
     }
 
     /// <summary>
-    /// <c>lease-waited-out</c>: <c>down_after + election_timeout</c> have passed since this
-    /// candidate's OFFER. A primary that can still hear a majority keeps answering
-    /// <c>has_quorum</c> true for <c>down_after</c> after the last heartbeat it got from each of
-    /// them; a voter's heartbeats from after its vote carry the new epoch and depose it, so the
-    /// ones that keep it fenced-in were sent before the vote, at most a delay after the OFFER.
-    /// Waiting this long outlasts them while every message arrives within
-    /// <c>election_timeout / 2</c>: no two primaries hold a quorum at once (write-safety). The only
-    /// member of a one-node cluster has no other node that could hold a quorum: it need not wait.
+    /// <c>primary-heard-lately</c>: the known primary's last heartbeat claimed primary and is younger
+    /// than <c>quiet_after</c>. A replica heartbeats only then: once its primary falls silent it stops
+    /// vouching for it, so the primary's write lease lapses before this replica can vote.
     /// </summary>
-    protected bool LeaseWaitedOut() => _peers.Length == 1 || (_offerAt is { } at && _now - at >= Config.DownAfter + Config.ElectionTimeout);
+    protected bool PrimaryHeardLately() =>
+        _currentPrimary is not null && _views.TryGetValue(_currentPrimary, out var view)
+        && view.Role == Role.Primary && _now - view.LastHeartbeat < Config.QuietAfter;
+
+    /// <summary>
+    /// <c>leases-lapsed</c>: this node sent no heartbeat as a replica and no ACCEPT for <c>lease_lapse</c>
+    /// (<see cref="ElectConfig.LeaseLapse"/>), so no primary still counts it in its write lease:
+    /// every heartbeat it sent arrived within <c>delay_bound</c> and counted for <c>write_lease</c>
+    /// at most, on a clock at most ρ faster. A node votes and stands only then, and a primary
+    /// elected with its vote never holds a quorum beside the one it left (write-safety).
+    /// </summary>
+    protected bool LeasesLapsed() => _lastVouch is not { } last || _now - last >= Config.LeaseLapse;
+
+    /// <summary>
+    /// <c>lease-quorum</c> (a write fence): a majority, this node included, was heard as replicas at
+    /// this node's own epoch less than <c>write_lease</c> ago. Views of another epoch do not count: a
+    /// voter's heartbeats after its vote carry the new epoch, and those from before it lapse
+    /// (<c>leases-lapsed</c>). Nor do candidates and primaries: they vouch for nobody.
+    /// </summary>
+    /// <param name="now">The instant asked about.</param>
+    protected bool LeaseQuorum(TimeSpan now)
+    {
+        var heard = 1;
+        foreach (var (peer, view) in _views)
+            if (peer != NodeId && view.Role == Role.Replica && view.Epoch == _epoch && now - view.LastHeartbeat < Config.WriteLease) heard++;
+        return heard >= Quorum;
+    }
+
+    /// <summary>
+    /// <c>answer-offer</c>: a heartbeat to a candidate whose OFFER this replica does not take, so the
+    /// candidate learns our epoch (to rise above it) and our offset (to give way to us). A replica whose
+    /// primary is lost sends no heartbeats of its own; without the answer a candidate that is behind
+    /// in epoch, or not the best, stood again and again in vain. It vouches like any replica heartbeat.
+    /// </summary>
+    protected void AnswerOffer()
+    {
+        for (var i = 0; i < _peers.Length; i++)
+            if (_peers[i] == _from && _from != NodeId)
+            {
+                _lastHbSent[i] = _now;
+                if (_role == Role.Replica) _lastVouch = _now;
+                _out.Add(new Outbound(_from, new Heartbeat(_epoch, NodeId, _role, _offset)));
+            }
+    }
+
+    /// <summary>
+    /// <c>note-candidate</c>: an OFFER is word from its candidate: the view of it claims candidate at
+    /// the OFFER's epoch and offset, heard now. A node that stands next rises above that epoch
+    /// (<c>rise-to-live-epoch</c>) instead of standing in it beside the candidate, and ranks itself
+    /// against the candidate's offset (<c>best-live-candidate</c>).
+    /// </summary>
+    protected void NoteCandidate(Offer offer)
+    {
+        if (_from != NodeId) _views[_from] = new PeerView(_now, offer.Epoch, Role.Candidate, offer.ReplOffset);
+    }
+
+    /// <summary>
+    /// <c>note-voter</c>: an ACCEPT is word from its voter, heard now at our epoch: the view of it
+    /// says so (keeping the offset its last heartbeat claimed). A winner then holds its write lease
+    /// from the votes that elected it, not only from the heartbeats that follow them.
+    /// </summary>
+    protected void NoteVoter(Accept accept)
+    {
+        var offset = _views.TryGetValue(_from, out var view) ? view.ReplOffset : 0;
+        _views[_from] = new PeerView(_now, accept.Epoch, Role.Replica, offset);
+    }
 
     /// <summary>
     /// <c>note-announcer-primary</c>: an ANNOUNCE from the primary it names makes our view of that

@@ -28,6 +28,7 @@ public abstract partial class Elector
         _firstTick = snapshot.FirstTick;
         _offerAt = snapshot.OfferAt;
         _backoffUntil = snapshot.BackoffUntil;
+        _lastVouch = snapshot.LastVouch;
         _votedEpoch = snapshot.VotedEpoch;
         _lastNow = snapshot.LastNow;
         _lastTick = snapshot.LastTick;
@@ -59,7 +60,7 @@ public abstract partial class Elector
         _tally.CopyTo(tally);
         if (tally.Length > 1) Array.Sort(tally, StringComparer.Ordinal);
 
-        return new ElectorSnapshot(NodeId, _role, _epoch, _currentPrimary, _offset, _firstTick, _offerAt, _backoffUntil,
+        return new ElectorSnapshot(NodeId, _role, _epoch, _currentPrimary, _offset, _firstTick, _offerAt, _backoffUntil, _lastVouch,
             _votedEpoch, lastNow, lastTick, (TimeSpan?[])_lastHbSent.Clone(), views, tally);
     }
 }

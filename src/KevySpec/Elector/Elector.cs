@@ -33,6 +33,7 @@ public abstract partial class Elector
     private TimeSpan? _firstTick;
     private TimeSpan? _offerAt;
     private TimeSpan? _backoffUntil;
+    private TimeSpan? _lastVouch;
     private ulong? _votedEpoch;
     private TimeSpan _lastNow;
     private TimeSpan _lastTick;
@@ -64,7 +65,8 @@ public abstract partial class Elector
         if (!seen.Contains(nodeId)) throw new ArgumentException($"member list must include this node '{nodeId}'", nameof(peerIds));
         if (!Enum.IsDefined(startRole)) throw new ArgumentException($"start role {startRole} is not a role", nameof(startRole));
         Config = config ?? ElectConfig.Default;
-        Config.Validate();
+        if (FencesWithLease) Config.ValidateWriteFence();
+        else Config.Validate();
 
         NodeId = nodeId;
         _peers = [.. peerIds];
@@ -112,11 +114,21 @@ public abstract partial class Elector
     public void SetReplOffset(ulong offset) => _offset = offset;
 
     /// <summary>
-    /// True when this node hears a majority: <c>(reachable + 1) * 2 &gt; members</c>, where
-    /// reachable counts heartbeat senders heard less than <c>down_after</c> ago. A primary that
-    /// answers false is on a minority side and must fence writes.
+    /// The write fence: true while this node may take writes as far as quorum goes. A primary that
+    /// answers false must fence writes. By default (the protocol's rule) it hears a majority:
+    /// <c>(reachable + 1) * 2 &gt; members</c>, where reachable counts heartbeat senders heard less
+    /// than <c>down_after</c> ago. A spec that declares the <c>lease-quorum</c> fence counts only
+    /// members heard at this node's own epoch less than <c>write_lease</c> ago (<see cref="LeaseQuorum"/>).
     /// </summary>
-    public bool HasQuorum(TimeSpan now)
+    public bool HasQuorum(TimeSpan now) => FencesWithLease ? LeaseQuorum(now) : HearsMajority(now);
+
+    /// <summary>
+    /// True when the generated elector's spec fences writes with <c>lease-quorum</c> instead of the
+    /// protocol's majority of fresh views.
+    /// </summary>
+    protected virtual bool FencesWithLease => false;
+
+    private bool HearsMajority(TimeSpan now)
     {
         var reachable = 0;
         foreach (var view in _views.Values)

@@ -22,7 +22,7 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
     private readonly int _hash;
 
     internal ElectorSnapshot(string nodeId, Role role, ulong epoch, string? currentPrimary, ulong replOffset,
-        TimeSpan? firstTick, TimeSpan? offerAt, TimeSpan? backoffUntil, ulong? votedEpoch, TimeSpan lastNow, TimeSpan lastTick,
+        TimeSpan? firstTick, TimeSpan? offerAt, TimeSpan? backoffUntil, TimeSpan? lastVouch, ulong? votedEpoch, TimeSpan lastNow, TimeSpan lastTick,
         TimeSpan?[] lastHbSent, KeyValuePair<string, PeerView>[] views, string[] tally)
     {
         NodeId = nodeId;
@@ -33,6 +33,7 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
         FirstTick = firstTick;
         OfferAt = offerAt;
         BackoffUntil = backoffUntil;
+        LastVouch = lastVouch;
         VotedEpoch = votedEpoch;
         LastNow = lastNow;
         LastTick = lastTick;
@@ -66,6 +67,9 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
     /// <summary>The backoff deadline, or null.</summary>
     public TimeSpan? BackoffUntil { get; }
 
+    /// <summary>When this node last sent a heartbeat or an ACCEPT (what a write lease counts), or null.</summary>
+    public TimeSpan? LastVouch { get; }
+
     /// <summary>The epoch of the vote guard, or null.</summary>
     public ulong? VotedEpoch { get; }
 
@@ -98,10 +102,11 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
     /// <param name="firstTick">The first tick's instant, or null.</param>
     /// <param name="offerAt">The open candidacy's OFFER instant, or null.</param>
     /// <param name="backoffUntil">The backoff deadline, or null.</param>
+    /// <param name="lastVouch">When the last heartbeat or ACCEPT was sent, or null.</param>
     /// <param name="lastHbSent">Per member, in member-list order: when the last HB was sent to it, or null.</param>
     /// <param name="views">The views to keep, ordered by sender id (e.g. this snapshot's, less the stale ones).</param>
     /// <exception cref="ArgumentException">The member count differs from this snapshot's, or the views are not ordered by sender id.</exception>
-    public ElectorSnapshot WithInstants(TimeSpan? firstTick, TimeSpan? offerAt, TimeSpan? backoffUntil,
+    public ElectorSnapshot WithInstants(TimeSpan? firstTick, TimeSpan? offerAt, TimeSpan? backoffUntil, TimeSpan? lastVouch,
         ReadOnlySpan<TimeSpan?> lastHbSent, ReadOnlySpan<KeyValuePair<string, PeerView>> views)
     {
         if (lastHbSent.Length != _lastHbSent.Length)
@@ -109,7 +114,7 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
         for (var i = 1; i < views.Length; i++)
             if (string.CompareOrdinal(views[i - 1].Key, views[i].Key) >= 0)
                 throw new ArgumentException($"the views are not ordered by sender id ('{views[i - 1].Key}' before '{views[i].Key}')", nameof(views));
-        return new ElectorSnapshot(NodeId, Role, Epoch, CurrentPrimary, ReplOffset, firstTick, offerAt, backoffUntil, VotedEpoch,
+        return new ElectorSnapshot(NodeId, Role, Epoch, CurrentPrimary, ReplOffset, firstTick, offerAt, backoffUntil, lastVouch, VotedEpoch,
             TimeSpan.Zero, TimeSpan.Zero, lastHbSent.ToArray(), views.ToArray(), _tally);
     }
 
@@ -120,7 +125,7 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
         if (other is null || _hash != other._hash) return false;
         return NodeId == other.NodeId && Role == other.Role && Epoch == other.Epoch && CurrentPrimary == other.CurrentPrimary
             && ReplOffset == other.ReplOffset && FirstTick == other.FirstTick && OfferAt == other.OfferAt
-            && BackoffUntil == other.BackoffUntil && VotedEpoch == other.VotedEpoch && LastNow == other.LastNow
+            && BackoffUntil == other.BackoffUntil && LastVouch == other.LastVouch && VotedEpoch == other.VotedEpoch && LastNow == other.LastNow
             && LastTick == other.LastTick && _lastHbSent.AsSpan().SequenceEqual(other._lastHbSent)
             && ViewsEqual(_views, other._views) && _tally.AsSpan().SequenceEqual(other._tally);
     }
@@ -140,6 +145,7 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
         if (FirstTick is { } first) text.Append(CultureInfo.InvariantCulture, $" first={Us(first)}");
         if (OfferAt is { } offer) text.Append(CultureInfo.InvariantCulture, $" offer={Us(offer)}");
         if (BackoffUntil is { } until) text.Append(CultureInfo.InvariantCulture, $" backoff={Us(until)}");
+        if (LastVouch is { } vouch) text.Append(CultureInfo.InvariantCulture, $" vouched={Us(vouch)}");
         foreach (var (peer, view) in _views)
             text.Append(CultureInfo.InvariantCulture, $" view[{peer}]={Us(view.LastHeartbeat)}/{view.Epoch}/{view.Role.ToWire()}/{view.ReplOffset}");
         if (_tally.Length > 0) text.Append(" tally={").Append(string.Join(',', _tally)).Append('}');
@@ -167,6 +173,7 @@ public sealed class ElectorSnapshot : IEquatable<ElectorSnapshot>
         hash.Add(FirstTick);
         hash.Add(OfferAt);
         hash.Add(BackoffUntil);
+        hash.Add(LastVouch);
         hash.Add(VotedEpoch);
         hash.Add(LastNow);
         hash.Add(LastTick);

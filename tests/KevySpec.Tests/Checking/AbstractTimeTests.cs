@@ -50,7 +50,7 @@ public sealed class AbstractTimeTests
     private static ElectorSnapshot Shifted(ElectorSnapshot s, TimeSpan by)
     {
         TimeSpan? Move(TimeSpan? t) => t is { } v ? v + by : null;
-        return new ElectorSnapshot(s.NodeId, s.Role, s.Epoch, s.CurrentPrimary, s.ReplOffset, Move(s.FirstTick), Move(s.OfferAt), Move(s.BackoffUntil),
+        return new ElectorSnapshot(s.NodeId, s.Role, s.Epoch, s.CurrentPrimary, s.ReplOffset, Move(s.FirstTick), Move(s.OfferAt), Move(s.BackoffUntil), Move(s.LastVouch),
             s.VotedEpoch, TimeSpan.Zero, TimeSpan.Zero, [.. s.LastHbSent.Select(Move)],
             [.. s.Views.Select(v => new KeyValuePair<string, PeerView>(v.Key, v.Value with { LastHeartbeat = v.Value.LastHeartbeat + by }))], [.. s.Tally]);
     }

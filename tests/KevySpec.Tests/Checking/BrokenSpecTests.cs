@@ -70,9 +70,9 @@ public sealed class BrokenSpecTests
     }
 
     [Fact]
-    public void A_winner_that_does_not_wait_out_the_old_lease_breaks_write_safety()
+    public void A_voter_that_votes_while_its_heartbeats_feed_the_old_lease_breaks_write_safety()
     {
-        var found = FoundByDefaultRun("no-lease-wait", "sim", 3, InvariantNames.WriteSafety);
+        var found = FoundByDefaultRun("no-lease-lapse", "sim", 3, InvariantNames.WriteSafety);
         Assert.Contains("both answer has_quorum true", found.Violation!.Detail);
     }
 

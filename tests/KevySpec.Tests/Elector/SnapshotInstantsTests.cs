@@ -26,7 +26,7 @@ public sealed class SnapshotInstantsTests
         var s = Candidate();
         Assert.Equal(Role.Candidate, s.Role);
 
-        var same = s.WithInstants(s.FirstTick, s.OfferAt, s.BackoffUntil, [.. s.LastHbSent], [.. s.Views]);
+        var same = s.WithInstants(s.FirstTick, s.OfferAt, s.BackoffUntil, s.LastVouch, [.. s.LastHbSent], [.. s.Views]);
 
         Assert.Equal(s, same);
     }
@@ -37,7 +37,7 @@ public sealed class SnapshotInstantsTests
         var s = Candidate();
         KeyValuePair<string, PeerView>[] views = [new(s.Views[1].Key, s.Views[1].Value with { LastHeartbeat = Ms(1) })];
 
-        var moved = s.WithInstants(Ms(2), null, Ms(3), [null, Ms(4), null], views);
+        var moved = s.WithInstants(Ms(2), null, Ms(3), null, [null, Ms(4), null], views);
 
         Assert.Equal((Ms(2), (TimeSpan?)null, (TimeSpan?)Ms(3)), (moved.FirstTick, moved.OfferAt, moved.BackoffUntil));
         Assert.Equal([null, Ms(4), null], moved.LastHbSent);
@@ -53,7 +53,7 @@ public sealed class SnapshotInstantsTests
     {
         var s = Candidate();
 
-        var error = Assert.Throws<ArgumentException>(() => s.WithInstants(null, null, null, [null, null], []));
+        var error = Assert.Throws<ArgumentException>(() => s.WithInstants(null, null, null, null, [null, null], []));
 
         Assert.Equal("lastHbSent", error.ParamName);
         Assert.StartsWith("the snapshot has 3 members, not 2", error.Message, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class SnapshotInstantsTests
         var s = Candidate();
         Assert.Equal(2, s.Views.Count);
 
-        var error = Assert.Throws<ArgumentException>(() => s.WithInstants(null, null, null, [.. s.LastHbSent], [s.Views[1], s.Views[0]]));
+        var error = Assert.Throws<ArgumentException>(() => s.WithInstants(null, null, null, null, [.. s.LastHbSent], [s.Views[1], s.Views[0]]));
 
         Assert.Equal("views", error.ParamName);
         Assert.StartsWith("the views are not ordered by sender id ('c' before 'b')", error.Message, StringComparison.Ordinal);

@@ -69,42 +69,48 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         Messages: ["hb", "offer", "accept", "announce"],
         Rows:
         [
-            new SpecRow(116, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
-            new SpecRow(117, null, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(118, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(119, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(120, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
-            new SpecRow(121, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached", "lease-waited-out"], Role.Primary, ["announce-self"]),
-            new SpecRow(122, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
-            new SpecRow(123, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(124, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(125, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(126, Role.Replica, "hb", [], null, ["record-view"]),
-            new SpecRow(127, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
-            new SpecRow(128, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
-            new SpecRow(129, Role.Candidate, "hb", [], null, ["record-view"]),
-            new SpecRow(130, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(131, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(132, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
-            new SpecRow(133, Role.Primary, "hb", [], null, ["record-view"]),
-            new SpecRow(134, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch"], null, ["cast-vote"]),
-            new SpecRow(135, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote"]),
-            new SpecRow(136, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
-            new SpecRow(137, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
-            new SpecRow(138, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
+            new SpecRow(136, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
+            new SpecRow(137, Role.Primary, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(138, Role.Candidate, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(139, Role.Replica, "heartbeats", ["primary-heard-lately"], null, ["send-due-heartbeats"]),
+            new SpecRow(140, Role.Replica, "heartbeats", ["!primary-known", "!cold-start-grace-over"], null, ["send-due-heartbeats"]),
+            new SpecRow(141, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate", "leases-lapsed"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(142, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate", "leases-lapsed"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(143, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
+            new SpecRow(144, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
+            new SpecRow(145, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
+            new SpecRow(146, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(147, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(148, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(149, Role.Replica, "hb", [], null, ["record-view"]),
+            new SpecRow(150, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
+            new SpecRow(151, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
+            new SpecRow(152, Role.Candidate, "hb", [], null, ["record-view"]),
+            new SpecRow(153, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(154, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(155, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
+            new SpecRow(156, Role.Primary, "hb", [], null, ["record-view"]),
+            new SpecRow(157, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch", "leases-lapsed"], null, ["note-candidate", "cast-vote"]),
+            new SpecRow(158, Role.Candidate, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch", "leases-lapsed"], Role.Replica, ["note-candidate", "drop-candidacy", "cast-vote"]),
+            new SpecRow(159, Role.Replica, "offer", ["!from-self"], null, ["note-candidate", "answer-offer"]),
+            new SpecRow(160, Role.Candidate, "offer", ["!from-self"], null, ["note-candidate"]),
+            new SpecRow(161, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote", "note-voter"]),
+            new SpecRow(162, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
+            new SpecRow(163, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
+            new SpecRow(164, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
         ],
         Invariants:
         [
-            new SpecInvariant(199, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(200, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(201, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(202, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(203, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(204, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
-            new SpecInvariant(205, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `election_timeout / 2` of being sent."),
-            new SpecInvariant(206, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
-            new SpecInvariant(207, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
-            new SpecInvariant(208, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
+            new SpecInvariant(229, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(230, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(231, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(232, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(233, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(234, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
+            new SpecInvariant(235, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `delay_bound` of being sent."),
+            new SpecInvariant(236, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
+            new SpecInvariant(237, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(238, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election-hardened</c>.</summary>
@@ -117,45 +123,53 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
     /// <inheritdoc />
     public override global::Stateless.Reflection.StateMachineInfo GetInfo() => _machine.GetInfo();
 
+    // Write fence: `lease-quorum` (has_quorum counts members heard at our epoch within write_lease).
+    /// <inheritdoc />
+    protected override bool FencesWithLease => true;
+
     // Stateless runs only the role changes (Fire below); the On* methods run every row's actions. Rows that
     // keep the role are listed for GetInfo and graphs alone: their guards never hold and they have no action.
     private void ConfigureMachine()
     {
         _machine.Configure(Role.Replica)
             .InternalTransitionIf(Trigger.FirstTick, _ => false, static _ => { }, "!first-tick-seen")
-            .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "always")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 3, "!in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate")
-            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 4, "!in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate")
+            .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "primary-heard-lately")
+            .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "!primary-known, !cold-start-grace-over")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 6, "!in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate, leases-lapsed")
+            .PermitIf(Trigger.StartElection, Role.Candidate, () => _firingRow == 7, "!in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate, leases-lapsed")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-newer")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-current, primary-lost")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-older, primary-lost")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "always")
-            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch")
-            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 21, "!announce-epoch-stale, !announce-known, announces-self")
+            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed")
+            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "!from-self")
+            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 27, "!announce-epoch-stale, !announce-known, announces-self")
             .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "!announce-epoch-stale, !announce-known, !announces-self")
             .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "announce-known, !announces-self");
         _machine.Configure(Role.Candidate)
             .InternalTransitionIf(Trigger.FirstTick, _ => false, static _ => { }, "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "always")
-            .PermitIf(Trigger.FinishCandidacy, Role.Primary, () => _firingRow == 6, "candidacy-open, quorum-reached, lease-waited-out")
-            .PermitIf(Trigger.FinishCandidacy, Role.Replica, () => _firingRow == 7, "candidacy-open, !quorum-reached, election-timed-out")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 12, "hb-claims-primary, hb-epoch-newer")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 13, "hb-epoch-newer, !from-self")
+            .PermitIf(Trigger.FinishCandidacy, Role.Primary, () => _firingRow == 9, "candidacy-open, quorum-reached")
+            .PermitIf(Trigger.FinishCandidacy, Role.Replica, () => _firingRow == 10, "candidacy-open, !quorum-reached, election-timed-out")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 15, "hb-claims-primary, hb-epoch-newer")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 16, "hb-epoch-newer, !from-self")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "always")
+            .PermitIf(_offerTrigger, Role.Replica, _ => _firingRow == 23, "offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed")
+            .InternalTransitionIf(_offerTrigger, _ => false, static (_, _) => { }, "!from-self")
             .InternalTransitionIf(_acceptTrigger, _ => false, static (_, _) => { }, "accept-epoch-current")
-            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 21, "!announce-epoch-stale, !announce-known, announces-self")
-            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 22, "!announce-epoch-stale, !announce-known, !announces-self")
+            .PermitIf(_announceTrigger, Role.Primary, _ => _firingRow == 27, "!announce-epoch-stale, !announce-known, announces-self")
+            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 28, "!announce-epoch-stale, !announce-known, !announces-self")
             .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "announce-known, !announces-self");
         _machine.Configure(Role.Primary)
             .InternalTransitionIf(Trigger.FirstTick, _ => false, static _ => { }, "!first-tick-seen")
             .InternalTransitionIf(Trigger.Heartbeats, _ => false, static _ => { }, "always")
-            .PermitIf(Trigger.StartElection, Role.Replica, () => _firingRow == 5, "epoch-left-behind")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 15, "hb-claims-primary, hb-epoch-newer, !from-self")
+            .PermitIf(Trigger.StartElection, Role.Replica, () => _firingRow == 8, "epoch-left-behind")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 18, "hb-claims-primary, hb-epoch-newer, !from-self")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "hb-claims-primary, hb-epoch-newer")
-            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 17, "hb-leaves-epoch-behind, !from-self")
+            .PermitIf(_hbTrigger, Role.Replica, _ => _firingRow == 20, "hb-leaves-epoch-behind, !from-self")
             .InternalTransitionIf(_hbTrigger, _ => false, static (_, _) => { }, "always")
             .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "!announce-epoch-stale, !announce-known, announces-self")
-            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 22, "!announce-epoch-stale, !announce-known, !announces-self")
+            .PermitIf(_announceTrigger, Role.Replica, _ => _firingRow == 28, "!announce-epoch-stale, !announce-known, !announces-self")
             .InternalTransitionIf(_announceTrigger, _ => false, static (_, _) => { }, "announce-known, !announces-self");
     }
 
@@ -207,7 +221,12 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
+                if (PrimaryHeardLately()) { Row4(); }
+                else if (!PrimaryKnown() && !ColdStartGraceOver()) { Row5(); }
+                break;
             case Role.Candidate:
+                { Row3(); }
+                break;
             case Role.Primary:
                 { Row2(); }
                 break;
@@ -220,11 +239,11 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (!InBackoff() && !LiveEpochExhausted() && PrimaryKnown() && PrimaryLost() && ColdStartGraceOver() && BestLiveCandidate()) { Row3(); Fire(Trigger.StartElection, 3); }
-                else if (!InBackoff() && !LiveEpochExhausted() && !PrimaryKnown() && ColdStartGraceOver() && BestLiveCandidate()) { Row4(); Fire(Trigger.StartElection, 4); }
+                if (!InBackoff() && !LiveEpochExhausted() && PrimaryKnown() && PrimaryLost() && ColdStartGraceOver() && BestLiveCandidate() && LeasesLapsed()) { Row6(); Fire(Trigger.StartElection, 6); }
+                else if (!InBackoff() && !LiveEpochExhausted() && !PrimaryKnown() && ColdStartGraceOver() && BestLiveCandidate() && LeasesLapsed()) { Row7(); Fire(Trigger.StartElection, 7); }
                 break;
             case Role.Primary:
-                if (EpochLeftBehind()) { Row5(); Fire(Trigger.StartElection, 5); }
+                if (EpochLeftBehind()) { Row8(); Fire(Trigger.StartElection, 8); }
                 break;
         }
     }
@@ -235,8 +254,8 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Candidate:
-                if (CandidacyOpen() && QuorumReached() && LeaseWaitedOut()) { Row6(); Fire(Trigger.FinishCandidacy, 6); }
-                else if (CandidacyOpen() && !QuorumReached() && ElectionTimedOut()) { Row7(); Fire(Trigger.FinishCandidacy, 7); }
+                if (CandidacyOpen() && QuorumReached()) { Row9(); Fire(Trigger.FinishCandidacy, 9); }
+                else if (CandidacyOpen() && !QuorumReached() && ElectionTimedOut()) { Row10(); Fire(Trigger.FinishCandidacy, 10); }
                 break;
         }
     }
@@ -247,21 +266,21 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row8(hb); }
-                else if (HbClaimsPrimary(hb) && HbEpochCurrent(hb) && PrimaryLost()) { Row9(hb); }
-                else if (HbClaimsPrimary(hb) && HbEpochOlder(hb) && PrimaryLost()) { Row10(hb); }
-                else { Row11(hb); }
-                break;
-            case Role.Candidate:
-                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row12(hb); Fire(_hbTrigger, hb, 12); }
-                else if (HbEpochNewer(hb) && !FromSelf()) { Row13(hb); Fire(_hbTrigger, hb, 13); }
+                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row11(hb); }
+                else if (HbClaimsPrimary(hb) && HbEpochCurrent(hb) && PrimaryLost()) { Row12(hb); }
+                else if (HbClaimsPrimary(hb) && HbEpochOlder(hb) && PrimaryLost()) { Row13(hb); }
                 else { Row14(hb); }
                 break;
+            case Role.Candidate:
+                if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row15(hb); Fire(_hbTrigger, hb, 15); }
+                else if (HbEpochNewer(hb) && !FromSelf()) { Row16(hb); Fire(_hbTrigger, hb, 16); }
+                else { Row17(hb); }
+                break;
             case Role.Primary:
-                if (HbClaimsPrimary(hb) && HbEpochNewer(hb) && !FromSelf()) { Row15(hb); Fire(_hbTrigger, hb, 15); }
-                else if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row16(hb); }
-                else if (HbLeavesEpochBehind(hb) && !FromSelf()) { Row17(hb); Fire(_hbTrigger, hb, 17); }
-                else { Row18(hb); }
+                if (HbClaimsPrimary(hb) && HbEpochNewer(hb) && !FromSelf()) { Row18(hb); Fire(_hbTrigger, hb, 18); }
+                else if (HbClaimsPrimary(hb) && HbEpochNewer(hb)) { Row19(hb); }
+                else if (HbLeavesEpochBehind(hb) && !FromSelf()) { Row20(hb); Fire(_hbTrigger, hb, 20); }
+                else { Row21(hb); }
                 break;
         }
     }
@@ -272,7 +291,12 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (OfferEpochNewer(offer) && !OwnOffsetAhead(offer) && !OwnIdWinsTie(offer) && !VotedInOfferEpoch(offer)) { Row19(offer); }
+                if (OfferEpochNewer(offer) && !OwnOffsetAhead(offer) && !OwnIdWinsTie(offer) && !VotedInOfferEpoch(offer) && LeasesLapsed()) { Row22(offer); }
+                else if (!FromSelf()) { Row24(offer); }
+                break;
+            case Role.Candidate:
+                if (OfferEpochNewer(offer) && !OwnOffsetAhead(offer) && !OwnIdWinsTie(offer) && !VotedInOfferEpoch(offer) && LeasesLapsed()) { Row23(offer); Fire(_offerTrigger, offer, 23); }
+                else if (!FromSelf()) { Row25(offer); }
                 break;
         }
     }
@@ -283,7 +307,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Candidate:
-                if (AcceptEpochCurrent(accept)) { Row20(accept); }
+                if (AcceptEpochCurrent(accept)) { Row26(accept); }
                 break;
         }
     }
@@ -294,169 +318,210 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         switch (Role)
         {
             case Role.Replica:
-                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row21(announce); Fire(_announceTrigger, announce, 21); }
-                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row22(announce); }
-                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row23(announce); }
+                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row27(announce); Fire(_announceTrigger, announce, 27); }
+                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row28(announce); }
+                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row29(announce); }
                 break;
             case Role.Candidate:
-                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row21(announce); Fire(_announceTrigger, announce, 21); }
-                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row22(announce); Fire(_announceTrigger, announce, 22); }
-                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row23(announce); }
+                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row27(announce); Fire(_announceTrigger, announce, 27); }
+                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row28(announce); Fire(_announceTrigger, announce, 28); }
+                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row29(announce); }
                 break;
             case Role.Primary:
-                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row21(announce); }
-                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row22(announce); Fire(_announceTrigger, announce, 22); }
-                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row23(announce); }
+                if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && AnnouncesSelf(announce)) { Row27(announce); }
+                else if (!AnnounceEpochStale(announce) && !AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row28(announce); Fire(_announceTrigger, announce, 28); }
+                else if (AnnounceKnown(announce) && !AnnouncesSelf(announce)) { Row29(announce); }
                 break;
         }
     }
 
-    // election-hardened.spec.md:116  * | first-tick | !first-tick-seen | = | remember-first-tick
+    // election-hardened.spec.md:136  * | first-tick | !first-tick-seen | = | remember-first-tick
     private void Row1()
     {
         RememberFirstTick();
     }
 
-    // election-hardened.spec.md:117  * | heartbeats |  | = | send-due-heartbeats
+    // election-hardened.spec.md:137  Primary | heartbeats |  | = | send-due-heartbeats
     private void Row2()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:118  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:138  Candidate | heartbeats |  | = | send-due-heartbeats
     private void Row3()
     {
-        RiseToLiveEpoch();
-        OpenCandidacy();
+        SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:119  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:139  Replica | heartbeats | primary-heard-lately | = | send-due-heartbeats
     private void Row4()
+    {
+        SendDueHeartbeats();
+    }
+
+    // election-hardened.spec.md:140  Replica | heartbeats | !primary-known, !cold-start-grace-over | = | send-due-heartbeats
+    private void Row5()
+    {
+        SendDueHeartbeats();
+    }
+
+    // election-hardened.spec.md:141  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate, leases-lapsed | Candidate | rise-to-live-epoch, open-candidacy
+    private void Row6()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:120  Primary | start-election | epoch-left-behind | Replica | 
-    private void Row5() { }
+    // election-hardened.spec.md:142  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate, leases-lapsed | Candidate | rise-to-live-epoch, open-candidacy
+    private void Row7()
+    {
+        RiseToLiveEpoch();
+        OpenCandidacy();
+    }
 
-    // election-hardened.spec.md:121  Candidate | finish-candidacy | candidacy-open, quorum-reached, lease-waited-out | Primary | announce-self
-    private void Row6()
+    // election-hardened.spec.md:143  Primary | start-election | epoch-left-behind | Replica | 
+    private void Row8() { }
+
+    // election-hardened.spec.md:144  Candidate | finish-candidacy | candidacy-open, quorum-reached | Primary | announce-self
+    private void Row9()
     {
         AnnounceSelf();
     }
 
-    // election-hardened.spec.md:122  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
-    private void Row7()
+    // election-hardened.spec.md:145  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
+    private void Row10()
     {
         BackOff();
     }
 
-    // election-hardened.spec.md:123  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
-    private void Row8(Heartbeat hb)
-    {
-        RecordView(hb);
-        AdoptHbEpoch(hb);
-        FollowSender();
-    }
-
-    // election-hardened.spec.md:124  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
-    private void Row9(Heartbeat hb)
-    {
-        RecordView(hb);
-        FollowSender();
-    }
-
-    // election-hardened.spec.md:125  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
-    private void Row10(Heartbeat hb)
-    {
-        RecordView(hb);
-        FollowSender();
-    }
-
-    // election-hardened.spec.md:126  Replica | hb |  | = | record-view
+    // election-hardened.spec.md:146  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row11(Heartbeat hb)
     {
         RecordView(hb);
+        AdoptHbEpoch(hb);
+        FollowSender();
     }
 
-    // election-hardened.spec.md:127  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
+    // election-hardened.spec.md:147  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
     private void Row12(Heartbeat hb)
     {
         RecordView(hb);
-        AdoptHbEpoch(hb);
         FollowSender();
-        DropCandidacy();
     }
 
-    // election-hardened.spec.md:128  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
+    // election-hardened.spec.md:148  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
     private void Row13(Heartbeat hb)
     {
         RecordView(hb);
-        DropCandidacy();
+        FollowSender();
     }
 
-    // election-hardened.spec.md:129  Candidate | hb |  | = | record-view
+    // election-hardened.spec.md:149  Replica | hb |  | = | record-view
     private void Row14(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:130  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:150  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
     private void Row15(Heartbeat hb)
     {
         RecordView(hb);
         AdoptHbEpoch(hb);
         FollowSender();
+        DropCandidacy();
     }
 
-    // election-hardened.spec.md:131  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:151  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
     private void Row16(Heartbeat hb)
+    {
+        RecordView(hb);
+        DropCandidacy();
+    }
+
+    // election-hardened.spec.md:152  Candidate | hb |  | = | record-view
+    private void Row17(Heartbeat hb)
+    {
+        RecordView(hb);
+    }
+
+    // election-hardened.spec.md:153  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    private void Row18(Heartbeat hb)
     {
         RecordView(hb);
         AdoptHbEpoch(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:132  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
-    private void Row17(Heartbeat hb)
+    // election-hardened.spec.md:154  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    private void Row19(Heartbeat hb)
+    {
+        RecordView(hb);
+        AdoptHbEpoch(hb);
+        FollowSender();
+    }
+
+    // election-hardened.spec.md:155  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
+    private void Row20(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:133  Primary | hb |  | = | record-view
-    private void Row18(Heartbeat hb)
+    // election-hardened.spec.md:156  Primary | hb |  | = | record-view
+    private void Row21(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:134  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch | = | cast-vote
-    private void Row19(Offer offer)
+    // election-hardened.spec.md:157  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed | = | note-candidate, cast-vote
+    private void Row22(Offer offer)
     {
+        NoteCandidate(offer);
         CastVote(offer);
     }
 
-    // election-hardened.spec.md:135  Candidate | accept | accept-epoch-current | = | count-vote
-    private void Row20(Accept accept)
+    // election-hardened.spec.md:158  Candidate | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed | Replica | note-candidate, drop-candidacy, cast-vote
+    private void Row23(Offer offer)
     {
-        CountVote(accept);
+        NoteCandidate(offer);
+        DropCandidacy();
+        CastVote(offer);
     }
 
-    // election-hardened.spec.md:136  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
-    private void Row21(Announce announce)
+    // election-hardened.spec.md:159  Replica | offer | !from-self | = | note-candidate, answer-offer
+    private void Row24(Offer offer)
+    {
+        NoteCandidate(offer);
+        AnswerOffer();
+    }
+
+    // election-hardened.spec.md:160  Candidate | offer | !from-self | = | note-candidate
+    private void Row25(Offer offer)
+    {
+        NoteCandidate(offer);
+    }
+
+    // election-hardened.spec.md:161  Candidate | accept | accept-epoch-current | = | count-vote, note-voter
+    private void Row26(Accept accept)
+    {
+        CountVote(accept);
+        NoteVoter(accept);
+    }
+
+    // election-hardened.spec.md:162  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
+    private void Row27(Announce announce)
     {
         AdoptAnnounce(announce);
     }
 
-    // election-hardened.spec.md:137  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
-    private void Row22(Announce announce)
+    // election-hardened.spec.md:163  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
+    private void Row28(Announce announce)
     {
         AdoptAnnounce(announce);
         NoteAnnouncerPrimary(announce);
     }
 
-    // election-hardened.spec.md:138  * | announce | announce-known, !announces-self | = | note-announcer-primary
-    private void Row23(Announce announce)
+    // election-hardened.spec.md:164  * | announce | announce-known, !announces-self | = | note-announcer-primary
+    private void Row29(Announce announce)
     {
         NoteAnnouncerPrimary(announce);
     }
