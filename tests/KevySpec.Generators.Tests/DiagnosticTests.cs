@@ -32,7 +32,7 @@ public sealed class DiagnosticTests
             .SelectMany(m => SpecDiagnostics.Ids.Where(id => m.Name.Contains(id, StringComparison.Ordinal)))
             .ToHashSet();
 
-        Assert.Equal(Enumerable.Range(1, 18).Select(i => $"KSPEC{i:000}"), SpecDiagnostics.Ids);
+        Assert.Equal(Enumerable.Range(1, 19).Select(i => $"KSPEC{i:000}"), SpecDiagnostics.Ids);
         Assert.Empty(SpecDiagnostics.Ids.Except(tested));
     }
 
@@ -343,5 +343,20 @@ public sealed class DiagnosticTests
     {
         Reported.Single(Valid.Replace(Invariant, "- «single-primary: no two live nodes are primary at the same epoch.»"), "KSPEC018",
             "Malformed item in '## Invariants'");
+    }
+
+    [Fact]
+    public void KSPEC019_an_unknown_write_fence()
+    {
+        Reported.Single(Valid.InsertAfter(ElectorLine, "Write fence: `«lease-quroum»`"), "KSPEC019",
+            "Unknown write fence 'lease-quroum': use 'majority' (the protocol's, the default) or 'lease-quorum'");
+    }
+
+    [Fact]
+    public void KSPEC015_a_second_write_fence_line()
+    {
+        var withFence = Valid.InsertAfter(ElectorLine, "Write fence: `majority`");
+        Reported.Single(withFence.InsertAfter("Write fence: `majority`", "Write fence: `«lease-quorum»`"), "KSPEC015",
+            "Write fence 'lease-quorum' is declared twice");
     }
 }

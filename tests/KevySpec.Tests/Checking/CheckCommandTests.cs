@@ -85,7 +85,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("  single-primary: a and b are both primary at epoch 2", run.OutputLines);
         Assert.Contains("  single-primary: shortest counterexample, 7 moves after the start", run.OutputLines);
         Assert.Contains("  liveness: shortest counterexample, 2 moves after the start, then faults stop and the quiet continuation runs", run.OutputLines);
-        Assert.Contains(run.OutputLines, l => l.StartsWith("  liveness: primary a is known to 1 of 2 (a majority is 2) 20 s after faults stopped", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("  liveness: primary a is known to 1 of 2 (a majority is 2) 18 s after faults stopped", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(_folder, "election-single-primary-n2-bootstrap.md")));
         Assert.True(File.Exists(Path.Combine(_folder, "election-liveness-n2-bootstrap.md")));
 

@@ -13,7 +13,7 @@ public sealed class ExhaustiveLivenessTests
 
         var found = Assert.Single(result.Counterexamples);
         Assert.Equal(InvariantNames.Liveness, found.Violation.Invariant);
-        Assert.StartsWith("primary a is known to 1 of 2 (a majority is 2) 20 s after faults stopped", found.Violation.Detail);
+        Assert.StartsWith("primary a is known to 1 of 2 (a majority is 2) 18 s after faults stopped", found.Violation.Detail);
         Assert.Equal("election-liveness-n2-bootstrap", found.Name);
         Assert.Equal([InvariantNames.WriteSafety], result.Unchecked);
         // The path to the state, then the quiet continuation: one "faults stop" note between them.

@@ -18,7 +18,7 @@ public sealed class SpecCheckTests
     [Fact]
     public void A_broken_spec_throws_with_the_violation_the_seed_and_a_replay_line()
     {
-        var broken = Broken("no-grace-for-known-primary");
+        var broken = Broken("no-lease-lapse");
         var options = new SpecCheckOptions { Seeds = 200, Nodes = [3], Swarm = false };
         // What the simulator alone finds over the same seeds: the exception must name its lowest failing seed.
         var direct = SimRunner.Run(broken, new SimOptions { Nodes = 3 }, options.FirstSeed, options.Seeds, keepFailures: 1);
@@ -27,13 +27,13 @@ public sealed class SpecCheckTests
 
         var thrown = Assert.Throws<SpecViolationException>(() => SpecCheck.AssertHolds(broken, options));
 
-        Assert.Equal(("no-grace-for-known-primary", lowest.Violation!.Invariant, "sim", 3, lowest.Seed),
+        Assert.Equal(("no-lease-lapse", lowest.Violation!.Invariant, "sim", 3, lowest.Seed),
             (thrown.Spec, thrown.Invariant, thrown.Mode, thrown.Nodes, thrown.Seed));
         var lines = thrown.Message.Split(Environment.NewLine);
-        Assert.StartsWith($"spec 'no-grace-for-known-primary' (no-grace-for-known-primary.spec.md, ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"spec 'no-lease-lapse' (no-lease-lapse.spec.md, ", lines[0], StringComparison.Ordinal);
         Assert.EndsWith($"breaks {lowest.Violation}", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"  sim n=3 seed {lowest.Seed}; {direct.Violations} of 200 seeds failed", lines[1], StringComparison.Ordinal);
-        Assert.Equal($"  replay: kevyspec check --project <the project of KevySpec.BrokenSpecs> --spec no-grace-for-known-primary --mode sim --nodes 3 --first-seed {lowest.Seed} --seeds 1", lines[2]);
+        Assert.Equal($"  replay: kevyspec check --project <the project of KevySpec.BrokenSpecs> --spec no-lease-lapse --mode sim --nodes 3 --first-seed {lowest.Seed} --seeds 1", lines[2]);
         Assert.Equal("  steps:", lines[3]);
         Assert.Equal($"    Violated: {lowest.Violation}", lines[^1]);
     }

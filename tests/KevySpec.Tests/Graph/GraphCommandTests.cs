@@ -81,7 +81,7 @@ public sealed class GraphCommandTests
         Assert.Equal(KevySpecCli.UsageError, code);
         Assert.Equal("", output);
         var expected = SpecLookup.Find(spec).Error;
-        Assert.Equal($"kevyspec: {expected}\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal($"kevyspec: {expected}; a spec of your own project needs --project path/to/Project.csproj\n", error.ReplaceLineEndings("\n"));
         Assert.Contains("election (election.spec.md)", error);
     }
 
@@ -121,7 +121,7 @@ public sealed class GraphCommandTests
         var (code, output, _) = Run("graph", "--help");
 
         Assert.Equal(0, code);
-        foreach (var expected in new[] { "--spec", "--format", "--output", "dot (default)", "apt-get install graphviz", "compiled into this build" })
+        foreach (var expected in new[] { "--spec", "--format", "--output", "dot (default)", "apt-get install graphviz", "comes from the compiled table", "--project" })
             Assert.Contains(expected, output);
     }
 

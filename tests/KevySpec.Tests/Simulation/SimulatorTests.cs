@@ -91,8 +91,8 @@ public sealed class SimulatorTests
     [Fact]
     public void The_liveness_bound_is_derived_from_the_timings()
     {
-        // 5 + 0.2 + 0.04 + 3 × (3 + 1 + 4 + 0.2 + 0.04) + (5 + 3) + 0.2 + 0.02 = 38.18 s
-        Assert.Equal(TimeSpan.FromMilliseconds(38_180), LivenessBound.For(ElectConfig.Default, 3, TimeSpan.FromMilliseconds(20)));
-        Assert.Equal(TimeSpan.FromMilliseconds(38_180), new SimOptions().LivenessDeadline);
+        // 5 + 0.2 + 0.04 + 3 × (3 + 1 + 4 + 1.780125 + 0.2 + 0.04) + 0.2 + 0.02 = 35.520375 s (lease_lapse 1.780125 s)
+        Assert.Equal(TimeSpan.FromMilliseconds(35_520.375), LivenessBound.For(ElectConfig.Default, 3, TimeSpan.FromMilliseconds(20)));
+        Assert.Equal(TimeSpan.FromMilliseconds(35_520.375), new SimOptions().LivenessDeadline);
     }
 }
