@@ -56,6 +56,16 @@ public sealed record ElectConfig
     private readonly TimeSpan? _quietAfter;
     private readonly TimeSpan? _delayBound;
 
+    /// <summary>Equal when every timing is: a fence timing given explicitly equals the same one derived from down_after.</summary>
+    public bool Equals(ElectConfig? other) =>
+        other is not null && HbInterval == other.HbInterval && DownAfter == other.DownAfter && ElectionTimeout == other.ElectionTimeout
+        && ElectionBackoff == other.ElectionBackoff && ElectionBackoffJitter == other.ElectionBackoffJitter && WriteLease == other.WriteLease
+        && QuietAfter == other.QuietAfter && DelayBound == other.DelayBound && ClockRateBound.Equals(other.ClockRateBound);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(HashCode.Combine(HbInterval, DownAfter, ElectionTimeout, ElectionBackoff, ElectionBackoffJitter), WriteLease, QuietAfter, DelayBound, ClockRateBound);
+
     /// <summary>The protocol's defaults.</summary>
     public static ElectConfig Default { get; } = new();
 

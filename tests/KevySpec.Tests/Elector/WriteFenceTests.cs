@@ -27,6 +27,19 @@ public sealed class WriteFenceTests
     }
 
     [Fact]
+    public void A_fence_timing_given_equals_the_same_one_derived()
+    {
+        var derived = ElectConfig.Default;
+        var given = ElectConfig.Default with { WriteLease = Ms(1250), QuietAfter = Ms(1250), DelayBound = Ms(500) };
+        Assert.Equal(derived, given);
+        Assert.Equal(derived.GetHashCode(), given.GetHashCode());
+        Assert.NotEqual(derived, derived with { WriteLease = Ms(1000) });
+        // An unset lease follows down_after; a given one does not.
+        Assert.Equal(Ms(500), (derived with { DownAfter = Ms(2000) }).WriteLease);
+        Assert.Equal(Ms(1250), (given with { DownAfter = Ms(2000) }).WriteLease);
+    }
+
+    [Fact]
     public void A_primary_counts_replicas_heard_at_its_own_epoch_within_the_write_lease()
     {
         var a = new TestNode("a", start: Role.Primary, spec: Hardened);
