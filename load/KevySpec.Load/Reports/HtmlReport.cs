@@ -73,6 +73,19 @@ public static class HtmlReport
             }
             html.Append("</table>\n");
         }
+        if (model.Writes.Failovers.Count > 0)
+        {
+            html.Append("<h3>Failovers</h3>\n<table>\n<tr>");
+            foreach (var h in ReportText.FailoversHeader) html.Append(CultureInfo.InvariantCulture, $"<th>{E(h)}</th>");
+            html.Append("</tr>\n");
+            foreach (var row in ReportText.Failovers(model))
+            {
+                html.Append("<tr>");
+                for (var i = 0; i < row.Length; i++) html.Append(CultureInfo.InvariantCulture, $"<td{(i is 0 or 4 or 5 ? " class=\"num\"" : "")}>{E(row[i])}</td>");
+                html.Append("</tr>\n");
+            }
+            html.Append("</table>\n");
+        }
 
         if (run.Notes.Count > 0)
         {
