@@ -105,10 +105,7 @@ public static class CompareReport
         static string Img(string title, byte[] png) => $"<img alt=\"{E(title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(Title(a, b))}</title>\n");
-        html.Append("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1280px;color:#222}"
-            + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 9px;text-align:left}"
-            + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
-            + ".pass{color:#1a7f37;font-weight:bold}.fail{color:#c62828;font-weight:bold}img{max-width:100%;border:1px solid #ddd}</style>\n</head>\n<body>\n");
+        html.Append(HtmlReport.Style);
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(Title(a, b))}</h1>\n<ul>\n");
         foreach (var (label, model, _) in Runs(a, b))
             html.Append(CultureInfo.InvariantCulture, $"<li><b>{E(label)}: {E(model.Run.Settings.Spec.Name)}</b> — thresholds <span class=\"{(model.Passed ? "pass" : "fail")}\">{E(ReportText.Verdict(model))}</span>; "
