@@ -101,7 +101,7 @@ public class CliTests
         var root = new System.CommandLine.Command("kevyspec-load");
         options.AddTo(root);
         string[] line = [args[0], "--nodes", .. args[1..]];
-        var settings = SettingsResolver.Resolve(root.Parse(line), options, line, outputRedirected: true, out var problems);
+        var settings = SettingsResolver.Resolve(root.Parse(line), options, "election", line, outputRedirected: true, out var problems);
 
         Assert.True(settings is not null, string.Join("\n", problems));
     }

@@ -24,6 +24,11 @@ public sealed class ReportTests : IDisposable
         Assert.InRange(model["detection.p50"].Value!.Value, 495 * 0.999, 495 * 1.001);
         Assert.Equal(3, model["failover.count"].Value);
         Assert.Equal(0, model["failover.timeouts"].Value);
+        // Only the first kill's winner (n2, epoch 2) reports has_quorum true: one writable sample, 503 ms.
+        Assert.InRange(model["writable.p50"].Value!.Value, 503 * 0.999, 503 * 1.001);
+        Assert.Equal(1, model["writable.count"].Value);
+        Assert.Equal(503, model["unwritable.total"].Value!.Value, 9);
+        Assert.Equal(503, model["unwritable.max"].Value!.Value, 9);
         Assert.Equal(3, model["events"].Value);
         Assert.Equal(2, model["events.skipped"].Value);
         Assert.Equal(4, model["elections"].Value);
@@ -77,12 +82,18 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("![Failover and detection latency](failover-histogram.png)", md);
         Assert.Contains("a note for the reader", md);
         Assert.Contains("|kill-primary|3|3|0|0|507.500|512.000|512.000|3|", md);
+        Assert.Contains("|event|fault|at|winner|elected after ms|writable after ms|", md);
+        Assert.Contains("|1|kill-primary n1|1.000 s|n2 (epoch 2)|503.000|503.000|", md);
+        Assert.Contains("|2|kill-primary n2|2.000 s|n1 (epoch 3)|507.500|not by the event's end|", md);
+        Assert.Contains("| `writable.p99` | 503.", md);
 
         var html = File.ReadAllText(Path.Combine(_folder, "report.html"));
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Equal(3, CountOf(html, "src=\"data:image/png;base64,iVBORw0KGgo"));
         Assert.Contains("<code>failover.p99</code>", html);
         Assert.Contains("FAILED (1 of 2 thresholds)", html);
+        Assert.Contains("<h3>Failovers</h3>", html);
+        Assert.Contains("<td>n2 (epoch 2)</td>", html);
         // The HTML carries the Markdown report's definitions.
         Assert.Contains("<h2>Definitions</h2>", html);
         Assert.Contains("## Definitions", md);
@@ -93,7 +104,7 @@ public sealed class ReportTests : IDisposable
         }
 
         var events = File.ReadAllLines(Path.Combine(_folder, "events.csv"));
-        Assert.Equal("1,kill-primary,n1,1000,1600,1900,n1,1,n2,2,480,503,1,converged", events[1]);
+        Assert.Equal("1,kill-primary,n1,1000,1600,1900,n1,1,n2,2,480,503,503,1,converged", events[1]);
 
         var timeline = File.ReadAllLines(Path.Combine(_folder, "timeline.csv"));
         Assert.Equal("at_ms,node,what,role,epoch,follows,has_quorum", timeline[0]);
@@ -115,6 +126,17 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(
             [(SegmentState.Primary, 1UL, 100, 1000), (SegmentState.Down, 1UL, 1000, 1600), (SegmentState.Replica, 1UL, 1600, 1610), (SegmentState.Replica, 2UL, 1610, 10_100)],
             n1);
+    }
+
+    [Fact]
+    public void Quorum_stretches_are_a_primary_answering_has_quorum_true_while_alive()
+    {
+        var run = SampleRun.Create([]);
+
+        var held = RoleSegments.QuorumHeld(run.Timeline, run.NodeIds, run.MeasuredTo)
+            .Select(h => (h.NodeId, h.From.TotalMilliseconds, h.To.TotalMilliseconds)).ToArray();
+
+        Assert.Equal([("n1", 100, 1000), ("n2", 1503, 10_100)], held);
     }
 
     [Fact]

@@ -41,12 +41,12 @@ internal static class SampleRun
         };
         var timeline = new List<TimelineEntry>
         {
-            new("n1", TimelineKind.Report, Ms(100), Role.Primary, 1),
+            new("n1", TimelineKind.Report, Ms(100), Role.Primary, 1, "n1", true),
             new("n2", TimelineKind.Report, Ms(101), Role.Replica, 1),
             new("n3", TimelineKind.Report, Ms(102), Role.Replica, 1),
             new("n1", TimelineKind.Killed, Ms(1000), Role.Primary, 1),
             new("n2", TimelineKind.Report, Ms(1480), Role.Candidate, 2),
-            new("n2", TimelineKind.Report, Ms(1503), Role.Primary, 2),
+            new("n2", TimelineKind.Report, Ms(1503), Role.Primary, 2, "n2", true),
             new("n3", TimelineKind.Report, Ms(1503), Role.Replica, 2),
             new("n1", TimelineKind.Restarted, Ms(1600), Role.Primary, 1),
             new("n1", TimelineKind.Report, Ms(1610), Role.Replica, 2),

@@ -42,6 +42,10 @@ public sealed class SmokeRunTests : IDisposable
         Assert.Equal(0, Value("violations"));
         // Detection (the first survivor to stand) never comes after convergence.
         Assert.True(Value("detection.max") <= Value("failover.max"), $"detection {metrics["detection.max"]} > failover {metrics["failover.max"]} (seed {seed})");
+        // Write availability beside election: every failover's fence opened, and a kill leaves the cluster unwritable a while.
+        Assert.Equal(Value("failover.count"), Value("writable.count"));
+        foreach (var name in new[] { "writable.p50", "writable.p90", "writable.p99", "writable.max" }) Assert.True(Value(name) > 0, $"{name}: {metrics[name]} (seed {seed})");
+        Assert.True(Value("unwritable.total") >= Value("unwritable.max") && Value("unwritable.max") > 0, $"unwritable {metrics["unwritable.total"]} / {metrics["unwritable.max"]} (seed {seed})");
         Assert.True(Value("frames.out_per_sec") > 0);
         Assert.True(Value("cpu.seconds") > 0);
         Assert.True(Value("memory.peak_mb") > 0);

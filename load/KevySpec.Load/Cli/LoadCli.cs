@@ -39,11 +39,12 @@ public static class LoadCli
         root.Add(new VersionOption());
         root.Add(NodeHostCommand(error));
         root.Add(Nemesis.NemesisCommand.Create(output, error, ct));
+        root.Add(CompareCommand.Create(args, output, error, outputRedirected, ct));
         WholeNumberOptions.CoverAll(root);
 
         root.SetAction(async (parsed, _) =>
         {
-            var settings = SettingsResolver.Resolve(parsed, options, args, outputRedirected, out var problems);
+            var settings = SettingsResolver.Resolve(parsed, options, parsed.GetValue(options.Spec)!, args, outputRedirected, out var problems);
             if (settings is null)
             {
                 UsageErrors.Write(error, "kevyspec-load", problems, "kevyspec-load");
@@ -71,7 +72,11 @@ public static class LoadCli
     }
 
     /// <summary>Runs resolved settings: progress, reports, summary; returns the exit code.</summary>
-    public static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken ct) =>
+        (await RunAndReportAsync(settings, output, error, ct).ConfigureAwait(false)).Code;
+
+    /// <summary>Runs resolved settings: progress, reports, summary; returns the exit code and, when the run finished, its report model.</summary>
+    internal static async Task<(int Code, ReportModel? Model)> RunAndReportAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -108,7 +113,7 @@ public static class LoadCli
             or UnauthorizedAccessException or ArgumentException or KevySpec.Checking.UnknownInvariantException)
         {
             error.WriteLine($"kevyspec-load: the run failed: {e.Message}");
-            return ExitCodes.RunFailed;
+            return (ExitCodes.RunFailed, null);
         }
 
         var model = ReportModel.Build(result);
@@ -119,11 +124,11 @@ public static class LoadCli
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"kevyspec-load: cannot write the reports to '{settings.OutDir}': {e.Message}");
-            return ExitCodes.RunFailed;
+            return (ExitCodes.RunFailed, model);
         }
         SummaryView.Write(console, model, settings.OutDir);
         foreach (var failed in model.Failed)
             error.WriteLine($"kevyspec-load: threshold failed: {failed.Threshold.Text} (actual {failed.ActualText})");
-        return model.Passed ? ExitCodes.Passed : ExitCodes.ThresholdFailed;
+        return (model.Passed ? ExitCodes.Passed : ExitCodes.ThresholdFailed, model);
     }
 }

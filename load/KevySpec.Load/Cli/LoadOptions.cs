@@ -97,10 +97,10 @@ internal sealed class LoadOptions
         Description = "Plain progress lines instead of the live display (automatic when the output is redirected or CI=true).",
     };
 
-    /// <summary>Adds the scenario argument and every option to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    /// <summary>Adds the scenario argument and every option but <paramref name="except"/> to <paramref name="command"/>.</summary>
+    public void AddTo(Command command, params Symbol[] except)
     {
-        foreach (var symbol in All())
+        foreach (var symbol in All().Except(except))
         {
             if (symbol is Argument argument) command.Add(argument);
             else command.Add((Option)symbol);

@@ -13,8 +13,8 @@ internal static class SettingsResolver
     /// <summary>The largest cluster accepted (every node in one process: about 2·N² sockets).</summary>
     public const int MaxNodes = 200;
 
-    /// <summary>The settings, or null with <paramref name="problems"/> saying what is wrong.</summary>
-    public static RunSettings? Resolve(ParseResult parsed, LoadOptions o, IReadOnlyList<string> args, bool outputRedirected, out List<string> problems)
+    /// <summary>The settings of a run of the spec called <paramref name="specName"/>, or null with <paramref name="problems"/> saying what is wrong.</summary>
+    public static RunSettings? Resolve(ParseResult parsed, LoadOptions o, string specName, IReadOnlyList<string> args, bool outputRedirected, out List<string> problems)
     {
         var errors = new List<string>();
         problems = errors;
@@ -83,7 +83,6 @@ internal static class SettingsResolver
         }
         if (thresholds.Count == 0) thresholds.Add(ThresholdParser.Parse("violations==0"));
 
-        var specName = parsed.GetValue(o.Spec)!;
         var spec = KevySpecElectors.Find(specName);
         if (spec is null) errors.Add($"unknown spec '{specName}'; known specs: {string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}");
 

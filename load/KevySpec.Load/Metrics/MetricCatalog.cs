@@ -20,10 +20,13 @@ public static class MetricCatalog
     private static MetricDefinition[] Build()
     {
         var list = new List<MetricDefinition>();
-        Latency(list, "failover", "kill (or partition isolating the primary) → every live node on the majority side reports the same new primary at a higher epoch");
+        Latency(list, "failover", "elected: kill (or partition isolating the primary) → every live node on the majority side reports the same new primary at a higher epoch");
+        Latency(list, "writable", "writes resume: kill (or partition isolating the primary) → some primary of a higher epoch answers has_quorum true (its write fence opens)");
         Latency(list, "overhead", "failover − down_after: what failover costs beyond the failure detector's own delay (may be negative: the last heartbeat predates the kill)");
         Latency(list, "detection", "kill (or partition) → the first surviving node leaves the old primary: becomes candidate, takes a higher epoch or follows another primary");
         list.Add(new("failover.timeouts", MetricKind.Count, "count", "failovers that did not converge within the event's bound (a liveness failure)"));
+        list.Add(new("unwritable.total", MetricKind.Duration, "ms", "time in the measured window with no live primary answering has_quorum true (no write could be taken)"));
+        list.Add(new("unwritable.max", MetricKind.Duration, "ms", "the longest such stretch"));
         list.Add(new("events", MetricKind.Count, "count", "churn events injected (kills, partitions, restarts)"));
         list.Add(new("events.skipped", MetricKind.Count, "count", "events the load simulation asked for but the fault budget (a connected majority) or the cluster state did not allow"));
         list.Add(new("events.not_rejoined", MetricKind.Count, "count", "events whose repaired nodes did not follow the majority's primary (and hear every peer) within the bound after the repair"));

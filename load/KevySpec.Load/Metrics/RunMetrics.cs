@@ -5,10 +5,12 @@ namespace KevySpec.Load.Metrics;
 /// <summary>Computes every metric of <see cref="MetricCatalog"/> from a finished run.</summary>
 public static class RunMetrics
 {
-    /// <summary>Every metric of <paramref name="run"/>, in catalog order.</summary>
-    public static IReadOnlyList<MetricValue> Compute(RunResult run)
+    /// <summary>Every metric of <paramref name="run"/>, whose write availability is <paramref name="writes"/>, in catalog order.</summary>
+    public static IReadOnlyList<MetricValue> Compute(RunResult run, WriteAvailability writes)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writes);
+        var writable = writes.Writable();
         var values = new Dictionary<string, double?>(StringComparer.Ordinal);
         var downAfter = run.Settings.Config.DownAfter.TotalMilliseconds;
 
@@ -18,7 +20,12 @@ public static class RunMetrics
             values[$"failover.{suffix}"] = failover;
             values[$"overhead.{suffix}"] = failover - downAfter;
             values[$"detection.{suffix}"] = Ms(run.Detection.At(percentile));
+            values[$"writable.{suffix}"] = Ms(writable.At(percentile));
         }
+        values["writable.mean"] = Ms(writable.Mean());
+        values["writable.count"] = writable.Count;
+        values["unwritable.total"] = writes.UnwritableTotal.TotalMilliseconds;
+        values["unwritable.max"] = writes.UnwritableMax.TotalMilliseconds;
         values["failover.mean"] = Ms(run.Failover.Mean());
         values["overhead.mean"] = Ms(run.Failover.Mean()) - downAfter;
         values["detection.mean"] = Ms(run.Detection.Mean());

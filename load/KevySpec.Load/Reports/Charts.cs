@@ -25,47 +25,70 @@ public static class Charts
         [SegmentState.Down] = Color.FromHex("#444444"),
     };
 
+    private static readonly Color WritableColor = Color.FromHex("#2ca02c");
+    private static readonly Color QuorumColor = Color.FromHex("#0b4f0b");
+    private static readonly Color ViolationColor = Color.FromHex("#d62728");
+    private static readonly Color TimeoutColor = Color.FromHex("#9467bd");
+
+    /// <summary>A series of a latency histogram: its legend label, samples and colour.</summary>
+    /// <param name="Label">The legend text (the sample count is added).</param>
+    /// <param name="Samples">The latencies.</param>
+    /// <param name="Color">The bars' colour.</param>
+    public sealed record LatencySeries(string Label, IReadOnlyList<TimeSpan> Samples, Color Color);
+
     /// <summary>Every chart of <paramref name="run"/>: the latency histogram, the role timeline and the epoch timeline.</summary>
-    public static IReadOnlyList<ChartImage> Render(RunResult run) =>
+    public static IReadOnlyList<ChartImage> Render(RunResult run, WriteAvailability writes) =>
     [
-        LatencyHistogramChart(run),
+        LatencyHistogramChart(run, writes),
         RoleTimelineChart(run),
         EpochTimelineChart(run),
     ];
 
-    /// <summary>Failover and detection latencies, binned, with <c>down_after</c> marked.</summary>
-    public static ChartImage LatencyHistogramChart(RunResult run)
+    /// <summary>Detection, failover (elected) and writable latencies, binned, with <c>down_after</c> marked.</summary>
+    public static ChartImage LatencyHistogramChart(RunResult run, WriteAvailability writes)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writes);
+        return LatencyHistogramChart(
+            "failover-histogram.png", "Failover and detection latency", $"Failover latency ({run.Failover.Count} failovers)", run.Settings.Config.DownAfter,
+            [
+                new LatencySeries("detection", run.Detection.Samples, DetectionColor),
+                new LatencySeries("elected", run.Failover.Samples, FailoverColor),
+                new LatencySeries("writable", writes.Writable().Samples, WritableColor),
+            ]);
+    }
+
+    /// <summary>Latency series binned alike, side by side in each bin, with <paramref name="downAfter"/> marked.</summary>
+    public static ChartImage LatencyHistogramChart(string fileName, string caption, string title, TimeSpan downAfter, IReadOnlyList<LatencySeries> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();
-        var failover = run.Failover.Samples.Select(s => s.TotalMilliseconds).ToArray();
-        var detection = run.Detection.Samples.Select(s => s.TotalMilliseconds).ToArray();
-        var downAfter = run.Settings.Config.DownAfter.TotalMilliseconds;
-        plot.Title($"Failover latency ({failover.Length} failovers)");
+        var values = series.Select(s => s.Samples.Select(v => v.TotalMilliseconds).ToArray()).ToArray();
+        var down = downAfter.TotalMilliseconds;
+        plot.Title(title);
         plot.XLabel("milliseconds after the fault");
         plot.YLabel("events");
-        if (failover.Length + detection.Length == 0)
+        if (values.All(v => v.Length == 0))
         {
             plot.Add.Text("no failover in this run", 0, 0);
             plot.Axes.SetLimits(-1, 1, -1, 1);
         }
         else
         {
-            var all = failover.Concat(detection).ToArray();
-            var min = Math.Min(all.Min(), downAfter);
-            var max = Math.Max(all.Max(), downAfter);
-            var (low, width, count) = Bins(min, max);
-            // Side by side in each bin (detection left, failover right): overlapping bars would blend into a colour the legend lacks.
-            AddBars(plot, Histogram(detection, low, width, count), low, width, 0, DetectionColor, $"detection (n={detection.Length})");
-            AddBars(plot, Histogram(failover, low, width, count), low, width, 1, FailoverColor, $"failover (n={failover.Length})");
-            var line = plot.Add.VerticalLine(downAfter);
+            var all = values.SelectMany(v => v).ToArray();
+            var (low, width, count) = Bins(Math.Min(all.Min(), down), Math.Max(all.Max(), down));
+            // Side by side in each bin: overlapping bars would blend into a colour the legend lacks.
+            for (var i = 0; i < series.Count; i++)
+                AddBars(plot, Histogram(values[i], low, width, count), low, width, i, series.Count, series[i].Color, $"{series[i].Label} (n={values[i].Length})");
+            var line = plot.Add.VerticalLine(down);
             line.Color = Colors.Red;
             line.LinePattern = LinePattern.Dashed;
-            line.LegendText = $"down_after = {Ms(downAfter)}";
+            line.LegendText = $"down_after = {Ms(down)}";
             plot.ShowLegend(Alignment.UpperLeft);
             plot.Axes.Margins(bottom: 0);
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
-        return new ChartImage("failover-histogram.png", "Failover and detection latency", plot.GetImageBytes(900, 450, ImageFormat.Png));
+        return new ChartImage(fileName, caption, plot.GetImageBytes(900, 450, ImageFormat.Png));
     }
 
     /// <summary>Per node, its role over the run (grey: killed), with the primary's epoch written on its stretches.</summary>
@@ -91,6 +114,14 @@ public static class Charts
                 text.LabelFontColor = Colors.White;
             }
         }
+        // A primary holding its quorum (has_quorum true: its write fence is open): a dark band along the row's foot.
+        foreach (var held in RoleSegments.QuorumHeld(run.Timeline, nodes, end))
+        {
+            var row = nodes.Count - 1 - IndexOf(nodes, held.NodeId);
+            var band = plot.Add.Rectangle(held.From.TotalSeconds, held.To.TotalSeconds, row - 0.4, row - 0.25);
+            band.FillColor = QuorumColor;
+            band.LineWidth = 0;
+        }
         // Link cuts: a red veil over the cut-off nodes from the cut to the heal.
         var cutColor = Color.FromHex("#d62728").WithAlpha(0.35);
         foreach (var e in run.Events.Where(e => e.Kind.IsPartition()))
@@ -105,15 +136,18 @@ public static class Charts
             }
         }
         Measured(plot, run);
+        var marks = Marks(plot, run).ToArray();
         foreach (var (state, color) in StateColors)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = state.ToString().ToLowerInvariant(), FillColor = color });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "holds its quorum", FillColor = QuorumColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "cut off", FillColor = cutColor });
+        foreach (var mark in marks) plot.Legend.ManualItems.Add(mark);
         plot.ShowLegend(Edge.Right);
         var step = Math.Max(1, nodes.Count / 25);
         var ticks = Enumerable.Range(0, nodes.Count).Where(i => i % step == 0).ToArray();
         plot.Axes.Left.SetTicks([.. ticks.Select(i => (double)(nodes.Count - 1 - i))], [.. ticks.Select(i => nodes[i])]);
         plot.Axes.SetLimits(0, span, -0.7, nodes.Count - 0.3);
-        plot.Title("Role per node (numbers: the primary's epoch)");
+        plot.Title("Role per node (numbers: the primary's epoch; dark foot: has_quorum true)");
         plot.XLabel("run time, seconds");
         var height = Math.Clamp(140 + nodes.Count * 22, 320, 1600);
         return new ChartImage("timeline-roles.png", "Role per node over the run", plot.GetImageBytes(1200, height, ImageFormat.Png));
@@ -143,7 +177,8 @@ public static class Charts
             if (legend) line.LegendText = node;
         }
         Measured(plot, run);
-        if (legend) plot.ShowLegend(Edge.Right);
+        _ = Marks(plot, run).ToArray();
+        plot.ShowLegend(Edge.Right);
         plot.Title("Epoch per node (as reported; lines nudged apart so that nodes on one epoch stay visible)");
         plot.XLabel("run time, seconds");
         plot.YLabel("epoch");
@@ -175,18 +210,45 @@ public static class Charts
         return bins;
     }
 
-    // Series 0 fills the left half of each bin, series 1 the right half.
-    private static void AddBars(Plot plot, double[] counts, double low, double width, int series, Color color, string label)
+    // Series i of n fills the i-th n-th of each bin.
+    private static void AddBars(Plot plot, double[] counts, double low, double width, int series, int of, Color color, string label)
     {
-        var positions = Enumerable.Range(0, counts.Length).Select(i => low + width * (i + 0.25 + 0.5 * series)).ToArray();
+        var slot = width / of;
+        var positions = Enumerable.Range(0, counts.Length).Select(i => low + width * i + slot * (series + 0.5)).ToArray();
         var bars = plot.Add.Bars(positions, counts);
         foreach (var bar in bars.Bars)
         {
-            bar.Size = width * 0.48;
+            bar.Size = slot * 0.96;
             bar.FillColor = color;
             bar.LineWidth = 0;
         }
         bars.LegendText = label;
+    }
+
+    // Safety violations (red lines) and failovers that timed out (purple dashed lines, at their fault), on a timeline;
+    // returns their legend items, for a chart whose legend is made by hand.
+    private static IEnumerable<LegendItem> Marks(Plot plot, RunResult run)
+    {
+        var first = true;
+        foreach (var v in run.Violations)
+        {
+            var line = plot.Add.VerticalLine(v.At.TotalSeconds);
+            line.Color = ViolationColor;
+            line.LineWidth = 2;
+            if (first) line.LegendText = $"violation ({run.Violations.Count})";
+            first = false;
+        }
+        var timedOut = run.Events.Where(e => e.Outcome == EventOutcome.FailoverTimedOut).ToArray();
+        for (var i = 0; i < timedOut.Length; i++)
+        {
+            var line = plot.Add.VerticalLine(timedOut[i].Start.TotalSeconds);
+            line.Color = TimeoutColor;
+            line.LineWidth = 2;
+            line.LinePattern = LinePattern.Dashed;
+            if (i == 0) line.LegendText = $"failover timed out ({timedOut.Length})";
+        }
+        if (run.Violations.Count > 0) yield return new LegendItem { LabelText = $"violation ({run.Violations.Count})", LineColor = ViolationColor, LineWidth = 2 };
+        if (timedOut.Length > 0) yield return new LegendItem { LabelText = $"failover timed out ({timedOut.Length})", LineColor = TimeoutColor, LineWidth = 2 };
     }
 
     // Shade the warm-up (before the measured window) so the reader knows what counted.

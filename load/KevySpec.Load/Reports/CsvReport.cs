@@ -24,11 +24,12 @@ public static class CsvReport
     /// <summary>The events as CSV text; times in milliseconds of run time.</summary>
     public static string Events(ReportModel model)
     {
-        var text = new StringBuilder("id,kind,targets,start_ms,repaired_ms,end_ms,old_primary,old_epoch,new_primary,new_epoch,detection_ms,failover_ms,elections,outcome\n");
+        var text = new StringBuilder("id,kind,targets,start_ms,repaired_ms,end_ms,old_primary,old_epoch,new_primary,new_epoch,detection_ms,failover_ms,writable_ms,elections,outcome\n");
+        var writable = model.Writes.Failovers.ToDictionary(f => f.Event.Id, f => f.Writable);
         foreach (var e in model.Run.Events.OrderBy(e => e.Id))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{e.Id},{e.Kind.ToName()},{string.Join(' ', e.Targets)},{Ms(e.Start)},{Ms(e.Repaired)},{Ms(e.End)},{e.OldPrimary},{e.OldEpoch},{e.NewPrimary},{(e.NewEpoch == 0 ? "" : e.NewEpoch.ToString(CultureInfo.InvariantCulture))},{Ms(e.Detection)},{Ms(e.Failover)},{e.Elections},{Outcome(e.Outcome)}\n");
+                $"{e.Id},{e.Kind.ToName()},{string.Join(' ', e.Targets)},{Ms(e.Start)},{Ms(e.Repaired)},{Ms(e.End)},{e.OldPrimary},{e.OldEpoch},{e.NewPrimary},{(e.NewEpoch == 0 ? "" : e.NewEpoch.ToString(CultureInfo.InvariantCulture))},{Ms(e.Detection)},{Ms(e.Failover)},{Ms(writable.GetValueOrDefault(e.Id))},{e.Elections},{Outcome(e.Outcome)}\n");
         }
         return text.ToString();
     }

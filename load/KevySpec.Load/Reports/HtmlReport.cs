@@ -8,6 +8,13 @@ namespace KevySpec.Load.Reports;
 /// <summary><c>report.html</c>: one self-contained page (charts embedded as base64 PNG).</summary>
 public static class HtmlReport
 {
+    /// <summary>The page style and the end of the head, shared with the compare report.</summary>
+    internal const string Style = "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1280px;color:#222}"
+        + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 9px;text-align:left}"
+        + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
+        + ".pass{color:#1a7f37;font-weight:bold}.fail{color:#c62828;font-weight:bold}img{max-width:100%;border:1px solid #ddd}"
+        + "code{background:#f6f6f6;padding:0 3px}</style>\n</head>\n<body>\n";
+
     /// <summary>The report as HTML.</summary>
     public static string Render(ReportModel model)
     {
@@ -16,11 +23,7 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(title)}</title>\n");
-        html.Append("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1280px;color:#222}"
-            + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 9px;text-align:left}"
-            + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
-            + ".pass{color:#1a7f37;font-weight:bold}.fail{color:#c62828;font-weight:bold}img{max-width:100%;border:1px solid #ddd}"
-            + "code{background:#f6f6f6;padding:0 3px}</style>\n</head>\n<body>\n");
+        html.Append(Style);
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>Thresholds: <span class=\"{(model.Passed ? "pass" : "fail")}\">{E(ReportText.Verdict(model))}</span><br>");
         html.Append(CultureInfo.InvariantCulture, $"Safety: <span class=\"{(run.Violations.Count == 0 ? "pass" : "fail")}\">{E(ReportText.Safety(model))}</span></p>\n");
@@ -69,6 +72,19 @@ public static class HtmlReport
             {
                 html.Append("<tr>");
                 for (var i = 0; i < row.Length; i++) html.Append(CultureInfo.InvariantCulture, $"<td{(i == 0 ? "" : " class=\"num\"")}>{E(row[i])}</td>");
+                html.Append("</tr>\n");
+            }
+            html.Append("</table>\n");
+        }
+        if (model.Writes.Failovers.Count > 0)
+        {
+            html.Append("<h3>Failovers</h3>\n<table>\n<tr>");
+            foreach (var h in ReportText.FailoversHeader) html.Append(CultureInfo.InvariantCulture, $"<th>{E(h)}</th>");
+            html.Append("</tr>\n");
+            foreach (var row in ReportText.Failovers(model))
+            {
+                html.Append("<tr>");
+                for (var i = 0; i < row.Length; i++) html.Append(CultureInfo.InvariantCulture, $"<td{(i is 0 or 4 or 5 ? " class=\"num\"" : "")}>{E(row[i])}</td>");
                 html.Append("</tr>\n");
             }
             html.Append("</table>\n");

@@ -57,6 +57,12 @@ public static class MarkdownReport
             md.Append(string.Concat(Enumerable.Repeat("---|", ReportText.EventsByKindHeader.Count))).Append('\n');
             foreach (var row in ReportText.EventsByKind(run)) md.Append('|').Append(string.Join('|', row)).Append("|\n");
         }
+        if (model.Writes.Failovers.Count > 0)
+        {
+            md.Append("\n### Failovers\n\n|").Append(string.Join('|', ReportText.FailoversHeader)).Append("|\n|");
+            md.Append(string.Concat(Enumerable.Repeat("---|", ReportText.FailoversHeader.Count))).Append('\n');
+            foreach (var row in ReportText.Failovers(model)) md.Append('|').Append(string.Join('|', row.Select(ReportText.MarkdownCell))).Append("|\n");
+        }
         var spurious = run.Elections.Where(e => e.Spurious).ToArray();
         if (spurious.Length > 0)
         {

@@ -11,7 +11,8 @@ public static class ReportText
     /// <summary>The headline measures, in the order the summaries show them.</summary>
     public static IReadOnlyList<string> Headline { get; } =
     [
-        "failover.p50", "failover.p90", "failover.p99", "failover.max", "overhead.p99", "detection.p50", "detection.p99",
+        "failover.p50", "failover.p90", "failover.p99", "failover.max", "writable.p50", "writable.p90", "writable.p99", "writable.max",
+        "unwritable.total", "unwritable.max", "overhead.p99", "detection.p50", "detection.p99",
         "failover.count", "failover.timeouts", "events", "events.skipped", "events.not_rejoined", "elections", "elections.per_event", "elections.spurious",
         "violations", "frames.out_per_sec", "reconnects", "cpu.percent", "memory.peak_mb",
     ];
@@ -77,10 +78,33 @@ public static class ReportText
     public static IReadOnlyList<string> EventsByKindHeader { get; } =
         ["kind", "events", "converged", "failover timed out", "not rejoined", "failover p50 ms", "failover p99 ms", "failover max ms", "elections"];
 
+    /// <summary>Per failover (event that took the primary away), in start order: event, fault, at, winner, elected after, writable after.</summary>
+    public static IReadOnlyList<string[]> Failovers(ReportModel model) =>
+    [
+        .. model.Writes.Failovers.Select(f =>
+        {
+            var e = f.Event;
+            var winner = e.NewPrimary is { } elected ? $"{elected} (epoch {e.NewEpoch.ToString(CultureInfo.InvariantCulture)})" : "none (timed out)";
+            var writable = f.Writable is { } w
+                ? Ms(w.TotalMilliseconds) + (f.Writer == e.NewPrimary ? "" : $" (by {f.Writer})")
+                : "not by the event's end";
+            return new[]
+            {
+                e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Kind.ToName()} {string.Join(' ', e.Targets)}", Seconds(e.Start), winner,
+                e.Failover is { } failover ? Ms(failover.TotalMilliseconds) : "timed out", writable,
+            };
+        }),
+    ];
+
+    /// <summary>The column titles of <see cref="Failovers"/>.</summary>
+    public static IReadOnlyList<string> FailoversHeader { get; } = ["event", "fault", "at", "winner", "elected after ms", "writable after ms"];
+
     /// <summary>The terms the reports measure in, and what each means (the Markdown and the HTML report list them).</summary>
     public static IReadOnlyList<(string Term, string Meaning)> Definitions { get; } =
     [
-        ("failover", "from the fault (kill, or link cut isolating the primary) to the moment every node still connected to the majority reports the same new primary at a higher epoch, on the nodes' own clock (their topology reports)."),
+        ("failover (elected)", "from the fault (kill, or link cut isolating the primary) to the moment every node still connected to the majority reports the same new primary at a higher epoch, on the nodes' own clock (their topology reports)."),
+        ("writable", "from the fault to the first report of a primary at a higher epoch answering has_quorum true: its write fence opens and writes can resume."),
+        ("unwritable", "time in the measured window in which no live node reported itself primary with has_quorum true (any primary counts, an old one not yet fenced too): no write could be taken."),
         ("detection", "from the fault to the first report by such a node that leaves the old primary (it becomes candidate, takes a higher epoch or follows another primary)."),
         ("overhead", "failover − down_after."),
         ("spurious election", "a candidacy no fault explains: outside every fault window (fault → end of its event + settle allowance) that took the primary away, cut off the candidate itself, or had already been repaired (returning nodes may make anyone stand)."),

@@ -60,4 +60,29 @@ public static class RoleSegments
         }
         return segments;
     }
+
+    /// <summary>
+    /// The stretches, up to <paramref name="end"/>, in which a node of <paramref name="nodes"/> was alive and
+    /// reported itself primary with <c>has_quorum</c> true (its write fence open).
+    /// </summary>
+    public static IReadOnlyList<(string NodeId, TimeSpan From, TimeSpan To)> QuorumHeld(IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<string> nodes, TimeSpan end)
+    {
+        var held = new List<(string, TimeSpan, TimeSpan)>();
+        foreach (var node in nodes)
+        {
+            TimeSpan? since = null;
+            foreach (var entry in timeline.Where(e => e.NodeId == node).OrderBy(e => e.At))
+            {
+                var holds = entry.Kind == TimelineKind.Report && entry.Role == Role.Primary && entry.HasQuorum;
+                if (holds) since ??= entry.At;
+                else if (since is { } from)
+                {
+                    if (entry.At > from) held.Add((node, from, entry.At));
+                    since = null;
+                }
+            }
+            if (since is { } last && end > last) held.Add((node, last, end));
+        }
+        return held;
+    }
 }
