@@ -12,6 +12,9 @@ public sealed class ScenarioScriptTests
 {
     private static readonly string Folder = Path.Combine(RepoPaths.Root ?? AppContext.BaseDirectory, "tests", "KevySpec.Tests", "testdata");
 
+    // The specs compiled into the runtime, and the deliberately broken copies of the hardened one.
+    private static readonly IReadOnlyList<ElectorDefinition> Specs = [.. KevySpecElectors.All, .. KevySpec.BrokenSpecs.KevySpecBrokenSpecsElectors.All];
+
     private static bool Rewrite => Environment.GetEnvironmentVariable("KEVYSPEC_REWRITE") == "1";
 
     public static TheoryData<string> Scripts()
@@ -27,7 +30,7 @@ public sealed class ScenarioScriptTests
     [MemberData(nameof(Scripts))]
     public void Script_prints_its_expected_output(string script)
     {
-        var diff = ScenarioRunner.RunFile(Path.Combine(Folder, script), Rewrite);
+        var diff = ScenarioRunner.RunFile(Path.Combine(Folder, script), Rewrite, Specs);
         Assert.True(diff is null, diff);
     }
 
