@@ -40,7 +40,7 @@ public sealed class PackageContentsTests(LocalFeed feed)
         [
             ("KevySpec.Transport", ["KevySpec"]),
             ("KevySpec.Verification", ["KevySpec"]),
-            ("KevySpec.Testing", ["KevySpec.Transport"]),
+            ("KevySpec.Testing", ["KevySpec.Transport", "KevySpec.Verification"]),
         ];
         foreach (var (id, dependsOn) in layers)
         {

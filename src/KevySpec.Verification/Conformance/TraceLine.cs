@@ -40,7 +40,9 @@ internal sealed class TraceLine(string file, int line, JsonElement root)
         };
     }
 
-    public IJitterSource Jitter() => new FixedJitter(Micros(Property("jitter"), "fixed_us"));
+    public IJitterSource Jitter() => new FixedJitter(FixedJitterValue());
+
+    public TimeSpan FixedJitterValue() => Micros(Property("jitter"), "fixed_us");
 
     public ElectionMessage Message(string name)
     {

@@ -10,7 +10,7 @@ namespace KevySpec.Tests.Architecture;
 /// <code>
 ///   KevySpec (runtime: elector, protocol, wire, persistence, step records; Stateless only)
 ///     ├─ KevySpec.Transport       (TCP node)
-///     │    └─ KevySpec.Testing    (loopback cluster)
+///     │    └─ KevySpec.Testing    (loopback cluster, scenario runner; also on Verification)
 ///     └─ KevySpec.Verification    (simulator, checker, conformance, graphs)
 ///   KevySpec.Cli, KevySpec.Load   (on top; nothing references them)
 /// </code>
@@ -25,7 +25,7 @@ public sealed class DependencyDirectionTests
         ["KevySpec"] = [],
         ["KevySpec.Transport"] = ["KevySpec"],
         ["KevySpec.Verification"] = ["KevySpec"],
-        ["KevySpec.Testing"] = ["KevySpec", "KevySpec.Transport"],
+        ["KevySpec.Testing"] = ["KevySpec", "KevySpec.Transport", "KevySpec.Verification"],
         ["KevySpec.Cli"] = ["KevySpec", "KevySpec.Transport", "KevySpec.Verification"],
         // The generator runs inside the compiler; the broken specs are test data compiled by it.
         ["KevySpec.Generators"] = [],
