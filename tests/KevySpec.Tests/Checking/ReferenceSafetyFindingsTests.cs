@@ -14,9 +14,9 @@ public sealed class ReferenceSafetyFindingsTests
 
     private static TimeSpan S(int seconds) => TimeSpan.FromSeconds(seconds);
 
-    private static Cluster NewCluster(ElectorDefinition definition, params (string Id, Role Role)[] nodes)
+    private static SteppedCluster NewCluster(ElectorDefinition definition, params (string Id, Role Role)[] nodes)
     {
-        var cluster = new Cluster(definition, [.. nodes.Select(n => n.Id)], CheckOptions.SmallConfig, InvariantSet.ForSpec(definition.Table));
+        var cluster = new SteppedCluster(definition, [.. nodes.Select(n => n.Id)], CheckOptions.SmallConfig, InvariantSet.ForSpec(definition.Table));
         foreach (var (id, role) in nodes) cluster.New(id, role, TimeSpan.Zero);
         return cluster;
     }
@@ -66,14 +66,14 @@ public sealed class ReferenceSafetyFindingsTests
         RunFinding2Until_a_Votes(cluster);
 
         var win = cluster.Tick("a", S(3));
-        Assert.Equal([new Outbound("*", new Announce(3, "a", Cluster.AddressOf("a")))], win.Out);
+        Assert.Equal([new Outbound("*", new Announce(3, "a", SteppedCluster.AddressOf("a")))], win.Out);
         cluster.Deliver("a", "b", new Accept(3, "a"), S(3));
         cluster.Tick("b", S(3));
 
         Assert.Equal(new Violation(InvariantNames.ElectionSafety, "b announces itself primary of epoch 3, which a already won"), cluster.Violation);
 
         // The equal-epoch ANNOUNCE hazard then makes a follow the other winner of its own epoch.
-        var switched = cluster.Deliver("b", "a", new Announce(3, "b", Cluster.AddressOf("b")), S(3));
+        var switched = cluster.Deliver("b", "a", new Announce(3, "b", SteppedCluster.AddressOf("b")), S(3));
         Assert.Equal(new ObservedState(Role.Replica, 3, "b", false), switched.State);
     }
 
@@ -88,13 +88,13 @@ public sealed class ReferenceSafetyFindingsTests
         cluster.Tick("b", S(8));
 
         Assert.Empty(refused.Out!);
-        Assert.Contains(new Outbound("*", new Announce(2, "a", Cluster.AddressOf("a"))), win.Out!);
+        Assert.Contains(new Outbound("*", new Announce(2, "a", SteppedCluster.AddressOf("a"))), win.Out!);
         Assert.Null(cluster.Violation);
     }
 
     // Both nodes tick at 0; a stands at 3 s and b votes; a counts the vote; b's offset moves, b
     // stands at epoch 3 and its OFFER reaches a (the reference's a votes, the hardened one refuses).
-    private static ClusterStep RunFinding2Until_a_Votes(Cluster cluster)
+    private static ClusterStep RunFinding2Until_a_Votes(SteppedCluster cluster)
     {
         cluster.Tick("a", S(0));
         cluster.Tick("b", S(0));

@@ -27,7 +27,7 @@ public sealed class SpecCheckTests
 
         var thrown = Assert.Throws<SpecViolationException>(() => SpecCheck.AssertHolds(broken, options));
 
-        Assert.Equal(("no-grace-for-known-primary", lowest.Violation!.Invariant, "sim", 3, lowest.Seed),
+        Assert.Equal(("no-grace-for-known-primary", lowest.Violation!.Invariant, CheckMode.Sim, 3, lowest.Seed),
             (thrown.Spec, thrown.Invariant, thrown.Mode, thrown.Nodes, thrown.Seed));
         var lines = thrown.Message.Split(Environment.NewLine);
         Assert.StartsWith($"spec 'no-grace-for-known-primary' (no-grace-for-known-primary.spec.md, ", lines[0], StringComparison.Ordinal);

@@ -14,10 +14,10 @@ internal sealed class Lockstep
 
     public Lockstep(ElectorDefinition definition, string members, ElectConfig? config = null)
     {
-        Cluster = new Cluster(definition, members.Split(' '), config ?? ElectConfig.Default, InvariantSet.ForSpec(definition.Table));
+        Cluster = new SteppedCluster(definition, members.Split(' '), config ?? ElectConfig.Default, InvariantSet.ForSpec(definition.Table));
     }
 
-    public Cluster Cluster { get; }
+    public SteppedCluster Cluster { get; }
 
     public TimeSpan Now { get; private set; }
 
