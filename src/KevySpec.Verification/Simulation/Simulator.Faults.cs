@@ -1,4 +1,5 @@
 using System.Globalization;
+using KevySpec.Properties;
 
 namespace KevySpec.Simulation;
 
@@ -184,7 +185,7 @@ public sealed partial class Simulator
                 Revive(dead);
                 break;
             default:
-                var primary = Enumerable.Range(0, _members.Length).FirstOrDefault(i => _cluster.ElectorOf(_members[i]) is { Role: Role.Primary }, -1);
+                var primary = ClusterProperties.OneLivePrimary(Facts).First; // the first live primary, or -1
                 if (primary < 0 || _hosts.Count(h => h.Alive) - 1 < Quorum.Of(_members.Length)) return;
                 Kill(primary);
                 var back = _now + TimeSpan.FromMicroseconds(_random.NextInt64((long)(_options.Config.DownAfter + _options.Config.ElectionTimeout).TotalMicroseconds * 2));
