@@ -9,7 +9,7 @@ open FsCheck.FSharp
 open KevySpec
 open KevySpec.Checking
 
-type CheckedCluster = KevySpec.Simulation.Cluster
+type CheckedCluster = KevySpec.Simulation.SteppedCluster
 
 /// One thing that happens. Node numbers and picks are taken modulo what exists at that moment.
 type Op =

@@ -18,7 +18,7 @@ internal static class SampleRun
     {
         var settings = new RunSettings(
             ScenarioKind.PrimaryKill, 3, 0, TimeSpan.FromSeconds(10), TimeSpan.Zero, TimingPresets.Fast, "fast", 42,
-            new LoadSimulation.KeepConstant(1), [.. thresholds.Select(ThresholdParser.Parse)], "unused",
+            new ChurnInjection.KeepConstant(1), [.. thresholds.Select(ThresholdParser.Parse)], "unused",
             ReferenceElector.Definition, FileStores: true, Live: false, "kevyspec-load primary-kill --nodes 3");
         var failover = new LatencyHistogram();
         var detection = new LatencyHistogram();

@@ -67,7 +67,7 @@ public static class LoadCli
         var command = new Command(Fleet.HostLauncher.Command,
             "Hosts some of a load run's nodes for the runner, which starts it itself when a cluster is spread over processes (--hosts): "
             + "JSON commands on standard input, replies and events on standard output. Exits when told to or when standard input closes.");
-        command.SetAction(async (_, _) => await Fleet.NodeHost.RunAsync(Console.In, Console.Out, error).ConfigureAwait(false));
+        command.SetAction(async (_, _) => await Fleet.FleetNodeHost.RunAsync(Console.In, Console.Out, error).ConfigureAwait(false));
         return command;
     }
 

@@ -65,7 +65,7 @@ internal static class SettingsResolver
             ? Duration(intervalText, "--interval", errors, positive: true) ?? TimeSpan.FromSeconds(1)
             : TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(2).Ticks, config.DownAfter.Ticks * 4));
         var simulation = Simulation(parsed, o, scenario, interval, errors);
-        if (scenario is { } kind && simulation is not (null or LoadSimulation.Idle) && nodes < Scenario.MinNodes(kind))
+        if (scenario is { } kind && simulation is not (null or ChurnInjection.Idle) && nodes < Scenario.MinNodes(kind))
             errors.Add($"the {Scenario.NameOf(kind)} scenario needs at least {Scenario.MinNodes(kind)} nodes: each of its faults must leave a connected majority, "
                 + $"which {nodes} node(s) cannot (got --nodes {nodes}; use steady or --simulation none for fewer)");
 
@@ -99,7 +99,7 @@ internal static class SettingsResolver
             "kevyspec-load " + string.Join(' ', args.Select(Quote)));
     }
 
-    private static LoadSimulation? Simulation(ParseResult parsed, LoadOptions o, ScenarioKind? scenario, TimeSpan interval, List<string> errors)
+    private static ChurnInjection? Simulation(ParseResult parsed, LoadOptions o, ScenarioKind? scenario, TimeSpan interval, List<string> errors)
     {
         var name = parsed.GetValue(o.Simulation);
         var rate = parsed.GetValue(o.Rate);
@@ -109,18 +109,18 @@ internal static class SettingsResolver
         if (name is null)
         {
             var defaults = Scenario.Create(scenario.Value, 0).DefaultSimulation(interval);
-            return defaults is LoadSimulation.Inject inject && rate is { } r ? inject with { Rate = r } : defaults;
+            return defaults is ChurnInjection.Inject inject && rate is { } r ? inject with { Rate = r } : defaults;
         }
-        LoadSimulation? simulation = name switch
+        ChurnInjection? simulation = name switch
         {
-            "inject" => new LoadSimulation.Inject(rate ?? 1, interval),
-            "keep-constant" => new LoadSimulation.KeepConstant(copies),
-            "ramp" => new LoadSimulation.Ramp(from, rate ?? 3, interval),
-            "none" => new LoadSimulation.Idle(),
+            "inject" => new ChurnInjection.Inject(rate ?? 1, interval),
+            "keep-constant" => new ChurnInjection.KeepConstant(copies),
+            "ramp" => new ChurnInjection.Ramp(from, rate ?? 3, interval),
+            "none" => new ChurnInjection.Idle(),
             _ => null,
         };
         if (simulation is null) errors.Add($"unknown --simulation '{name}'; use inject, keep-constant, ramp or none");
-        else if (scenario == ScenarioKind.Steady && simulation is not LoadSimulation.Idle)
+        else if (scenario == ScenarioKind.Steady && simulation is not ChurnInjection.Idle)
             errors.Add("the steady scenario injects no events; drop --simulation or use --simulation none");
         return simulation;
     }

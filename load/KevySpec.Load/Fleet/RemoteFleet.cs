@@ -5,7 +5,7 @@ using KevySpec.Transport;
 namespace KevySpec.Load.Fleet;
 
 /// <summary>
-/// Nodes hosted by a node host process (<see cref="NodeHost"/>), driven over its standard input and
+/// Nodes hosted by a node host process (<see cref="FleetNodeHost"/>), driven over its standard input and
 /// output. Snapshots are the host's latest status lines; counters and the host's CPU time come with
 /// <see cref="ReadAsync"/>. If the host dies, every pending and later command fails with its exit code
 /// and the last lines it wrote to standard error.

@@ -29,7 +29,7 @@ public sealed class FaultPlanner
     }
 
     /// <summary>The largest minority: members − quorum.</summary>
-    public int MinorityMax => _members.Count - (_members.Count / 2 + 1);
+    public int MinorityMax => _members.Count - Quorum.Of(_members.Count);
 
     /// <summary>The next fault, given the current <paramref name="primary"/>.</summary>
     public NemesisFault Next(string primary)
@@ -98,7 +98,7 @@ public sealed class FaultPlanner
     {
         var ring = _members.OrderBy(_ => _random.Next()).ToArray();
         var n = ring.Length;
-        var reach = (n / 2 + 1) / 2;   // neighbours kept on each side: 2·reach + 1 ≥ quorum
+        var reach = Quorum.Of(n) / 2;   // neighbours kept on each side: 2·reach + 1 ≥ quorum
         var blocks = new List<(string, string, IpCommands.Block)>();
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++)

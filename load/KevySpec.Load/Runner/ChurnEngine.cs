@@ -42,7 +42,7 @@ public sealed class ChurnEngine
     /// The fault budget of a cluster of <paramref name="members"/>: <c>members − quorum</c> (0 for 1 or 2
     /// nodes, whose every fault would leave no connected majority, so no event can start).
     /// </summary>
-    public static int FaultBudget(int members) => members - (members / 2 + 1);
+    public static int FaultBudget(int members) => members - Quorum.Of(members);
 
     /// <summary>Fault → convergence on a new primary.</summary>
     public LatencyHistogram Failover { get; } = new();

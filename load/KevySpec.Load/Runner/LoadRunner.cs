@@ -83,7 +83,7 @@ public static class LoadRunner
             {
                 if (scenario.NextEvent() is not { } kind) break;
                 if (engine.TryStart(kind, ct) is { } started) running.Add(started);
-                else if (settings.Simulation is LoadSimulation.KeepConstant) break;
+                else if (settings.Simulation is ChurnInjection.KeepConstant) break;
                 else skipped++;
             }
 
@@ -98,7 +98,7 @@ public static class LoadRunner
             }
 
             var wake = new[] { schedule.NextWake() ?? settings.Duration, nextProgress, settings.Duration }.Min() - (clock.Now - measuredFrom);
-            if (settings.Simulation is LoadSimulation.KeepConstant && engine.InFlight < ((LoadSimulation.KeepConstant)settings.Simulation).Copies)
+            if (settings.Simulation is ChurnInjection.KeepConstant && engine.InFlight < ((ChurnInjection.KeepConstant)settings.Simulation).Copies)
                 wake = wake < timings.Poll ? wake : timings.Poll;
             if (wake < TimeSpan.FromMilliseconds(1)) wake = TimeSpan.FromMilliseconds(1);
             try

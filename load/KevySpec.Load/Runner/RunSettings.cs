@@ -29,7 +29,7 @@ public sealed record RunSettings(
     ElectConfig Config,
     string TimingsName,
     int Seed,
-    LoadSimulation Simulation,
+    ChurnInjection Simulation,
     IReadOnlyList<Threshold> Thresholds,
     string OutDir,
     ElectorDefinition Spec,

@@ -154,7 +154,7 @@ public sealed class TopologyTracker
     {
         lock (_gate)
         {
-            var quorum = Members.Count / 2 + 1;
+            var quorum = Quorum.Of(Members.Count);
             var best = nodes.Select(id => _states[id])
                 .Where(s => s.Alive && s.Reported && s.Leader is not null && nodes.Contains(s.Leader))
                 .GroupBy(s => s.Leader!)

@@ -62,11 +62,11 @@ public sealed class Scenario
     /// The load simulation used when none is given: none for steady; one event at a time,
     /// back to back, for the single-fault scenarios; one event every <paramref name="mixedInterval"/> for mixed.
     /// </summary>
-    public LoadSimulation DefaultSimulation(TimeSpan mixedInterval) => Kind switch
+    public ChurnInjection DefaultSimulation(TimeSpan mixedInterval) => Kind switch
     {
-        ScenarioKind.Steady => new LoadSimulation.Idle(),
-        ScenarioKind.Mixed => new LoadSimulation.Inject(1, mixedInterval),
-        _ => new LoadSimulation.KeepConstant(1),
+        ScenarioKind.Steady => new ChurnInjection.Idle(),
+        ScenarioKind.Mixed => new ChurnInjection.Inject(1, mixedInterval),
+        _ => new ChurnInjection.KeepConstant(1),
     };
 
     /// <summary>The next event to inject (null for steady, which injects none).</summary>

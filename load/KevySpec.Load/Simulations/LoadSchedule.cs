@@ -1,17 +1,17 @@
 namespace KevySpec.Load.Simulations;
 
 /// <summary>
-/// Turns a <see cref="LoadSimulation"/> into "start this many events now": the runner asks at
+/// Turns a <see cref="ChurnInjection"/> into "start this many events now": the runner asks at
 /// every wake-up, with the run's elapsed time and the events in flight. Pure and deterministic.
 /// </summary>
 public sealed class LoadSchedule
 {
-    private readonly LoadSimulation _simulation;
+    private readonly ChurnInjection _simulation;
     private readonly TimeSpan _duration;
     private long _nextSlot;
 
     /// <summary>A schedule of <paramref name="simulation"/> over a run of <paramref name="duration"/>.</summary>
-    public LoadSchedule(LoadSimulation simulation, TimeSpan duration)
+    public LoadSchedule(ChurnInjection simulation, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         if (duration <= TimeSpan.Zero) throw new ArgumentException("the run duration must be positive", nameof(duration));
@@ -28,11 +28,11 @@ public sealed class LoadSchedule
         if (elapsed >= _duration) return 0;
         switch (_simulation)
         {
-            case LoadSimulation.KeepConstant keep:
+            case ChurnInjection.KeepConstant keep:
                 return Math.Max(0, keep.Copies - inFlight);
-            case LoadSimulation.Inject inject:
+            case ChurnInjection.Inject inject:
                 return TakeSlots(elapsed, inject.Interval, _ => inject.Rate);
-            case LoadSimulation.Ramp ramp:
+            case ChurnInjection.Ramp ramp:
                 return TakeSlots(elapsed, ramp.Interval, slot => RampRate(ramp, slot));
             default:
                 return 0;
@@ -44,8 +44,8 @@ public sealed class LoadSchedule
     {
         var interval = _simulation switch
         {
-            LoadSimulation.Inject inject => inject.Interval,
-            LoadSimulation.Ramp ramp => ramp.Interval,
+            ChurnInjection.Inject inject => inject.Interval,
+            ChurnInjection.Ramp ramp => ramp.Interval,
             _ => (TimeSpan?)null,
         };
         if (interval is not { } step) return null;
@@ -54,7 +54,7 @@ public sealed class LoadSchedule
     }
 
     /// <summary>The rate a ramp injects in slot <paramref name="slot"/>: linear in the slot's start time, rounded to the nearest whole event.</summary>
-    public int RampRate(LoadSimulation.Ramp ramp, long slot)
+    public int RampRate(ChurnInjection.Ramp ramp, long slot)
     {
         var fraction = Math.Clamp((ramp.Interval * slot) / _duration, 0, 1);
         return (int)Math.Round(ramp.FromRate + (ramp.ToRate - ramp.FromRate) * fraction, MidpointRounding.AwayFromZero);

@@ -25,7 +25,7 @@ internal static class CheckCommand
             Description = "sim: the deterministic simulator over many seeds (liveness, convergence and no-disruption too); swarm: many short walks, "
                 + "each with its own fault mix (safety); exhaustive: every interleaving up to --depth. Default: sim, then swarm.",
         };
-        mode.AcceptOnlyFromAmong("sim", "swarm", "exhaustive");
+        mode.AcceptOnlyFromAmong([.. CheckModes.Command.Select(m => m.Spelling())]);
         var seeds = new Option<int>("--seeds") { Description = "Seeds per cluster size: simulated runs (sim) and walks (swarm).", DefaultValueFactory = _ => 1000 };
         var firstSeed = new Option<long>("--first-seed") { Description = "The first seed (sim, swarm); rerun one with --mode M --nodes N --first-seed S --seeds 1.", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int[]>("--nodes")
@@ -51,7 +51,7 @@ internal static class CheckCommand
         };
         command.SetAction(parsed =>
         {
-            var request = new CheckRequest(parsed.GetValue(spec), parsed.GetValue(project), parsed.GetValue(mode), parsed.GetValue(seeds), parsed.GetValue(firstSeed),
+            var request = new CheckRequest(parsed.GetValue(spec), parsed.GetValue(project), CheckModes.Parse(parsed.GetValue(mode)), parsed.GetValue(seeds), parsed.GetValue(firstSeed),
                 parsed.GetValue(nodes), parsed.GetValue(depth), parsed.GetValue(outDir)!) { Workers = parsed.GetValue(workers), LivenessDepth = parsed.GetValue(livenessDepth) };
             return Run(request, output, error);
         });
@@ -90,7 +90,7 @@ internal static class CheckCommand
             return KevySpecCli.UsageError;
         }
         using var progress = new ProgressLine(error);
-        if (request.Mode == "exhaustive") return Exhaustive(elector, request, output, error, progress);
+        if (request.Mode == CheckMode.Exhaustive) return Exhaustive(elector, request, output, error, progress);
 
         var sizes = request.Nodes is { Length: > 0 } given ? given : DefaultSizes;
         foreach (var size in sizes)
@@ -101,23 +101,23 @@ internal static class CheckCommand
             }
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var runs = new List<SimRun>();
-        foreach (var mode in request.Mode is { } one ? [one] : new[] { "sim", "swarm" })
+        foreach (var mode in request.Mode is { } one ? [one] : new[] { CheckMode.Sim, CheckMode.Swarm })
             foreach (var size in sizes)
                 runs.Add(Simulate(elector, mode, size, request, output, progress));
         var found = runs.Sum(r => r.Summary.Violations);
         if (runs.Count > 1)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"check: {found} violations in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join("; ", runs.GroupBy(r => r.Mode).Select(g => $"{g.Key} n={string.Join(",", g.Select(r => r.Nodes))}"))})"));
+                $"check: {found} violations in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join("; ", runs.GroupBy(r => r.Mode).Select(g => $"{g.Key.Spelling()} n={string.Join(",", g.Select(r => r.Nodes))}"))})"));
         return WriteFailures(runs, elector, request, output, error);
     }
 
-    private static SimRun Simulate(ElectorDefinition elector, string mode, int size, CheckRequest request, TextWriter output, ProgressLine progress)
+    private static SimRun Simulate(ElectorDefinition elector, CheckMode mode, int size, CheckRequest request, TextWriter output, ProgressLine progress)
     {
-        var label = $"{mode} n={size}";
-        Action<SimProgress> show = p => progress.Show($"{label}: {p.Done}/{p.Total} {(mode == "sim" ? "seeds" : "walks")}, {p.Violations} violations, {p.Elapsed.TotalSeconds:0}s");
+        var label = $"{mode.Spelling()} n={size}";
+        Action<SimProgress> show = p => progress.Show($"{label}: {p.Done}/{p.Total} {(mode == CheckMode.Sim ? "seeds" : "walks")}, {p.Violations} violations, {p.Elapsed.TotalSeconds:0}s");
         SimSummary summary;
         string detail;
-        if (mode == "sim")
+        if (mode == CheckMode.Sim)
         {
             var options = new SimOptions { Nodes = size };
             summary = SimRunner.Run(elector, options, request.FirstSeed, request.Seeds, keepFailures: 10, show);
@@ -130,7 +130,7 @@ internal static class CheckCommand
         }
         progress.Clear();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {summary.Seeds} {(mode == "sim" ? "seeds" : "walks")}, {summary.Violations} violations ({summary.Steps:N0} steps, {summary.Elections:N0} elections, {summary.Elapsed.TotalSeconds:0.0} s; {detail})"));
+            $"{label}: {summary.Seeds} {(mode == CheckMode.Sim ? "seeds" : "walks")}, {summary.Violations} violations ({summary.Steps:N0} steps, {summary.Elections:N0} elections, {summary.Elapsed.TotalSeconds:0.0} s; {detail})"));
         foreach (var (invariant, count) in summary.ViolationsByInvariant)
         {
             var seeds = summary.FailingSeeds.Where(f => f.Invariant == invariant).Select(f => f.Seed).ToList();
@@ -154,14 +154,14 @@ internal static class CheckCommand
                     var counterexample = failure.Counterexample!;
                     var files = CounterexampleWriter.Write(request.Out, counterexample, SelfInvocation.Prefix);
                     written++;
-                    output.WriteLine($"  {counterexample.Violation} ({run.Mode} n={run.Nodes} seed {failure.Seed})");
+                    output.WriteLine($"  {counterexample.Violation} ({run.Mode.Spelling()} n={run.Nodes} seed {failure.Seed})");
                     output.WriteLine($"    wrote {string.Join(" and ", files)}");
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    replay: {SelfInvocation.Prefix} check {(request.Project is { } project ? $"--project {project} " : "")}--spec {elector.Name} --mode {run.Mode} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
+                        $"    replay: {SelfInvocation.Prefix} check {(request.Project is { } project ? $"--project {project} " : "")}--spec {elector.Name} --mode {run.Mode.Spelling()} --nodes {run.Nodes} --first-seed {failure.Seed} --seeds 1"));
                 }
             var list = Path.Combine(request.Out, "failing-seeds.txt");
             File.WriteAllLines(list, runs.SelectMany(r => r.Summary.FailingSeeds.Select(f =>
-                string.Create(CultureInfo.InvariantCulture, $"{r.Mode} n={r.Nodes} seed {f.Seed} {f.Invariant}"))));
+                string.Create(CultureInfo.InvariantCulture, $"{r.Mode.Spelling()} n={r.Nodes} seed {f.Seed} {f.Invariant}"))));
             output.WriteLine($"  {found} failing runs found; counterexamples of {written} written to {request.Out} (the lowest seeds of each size and mode); every failing seed is in {list}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -209,15 +209,9 @@ internal static class CheckCommand
     }
 
     // How deep the counterexample's state is; for a property of the quiet continuation, the rounds that follow are not part of the search.
-    private static string Moves(Counterexample counterexample, int nodes)
-    {
-        var stop = -1;
-        for (var i = 0; i < counterexample.Events.Count && stop < 0; i++)
-            if (counterexample.Events[i] is { Kind: ScenarioEventKind.Fault, Text: { } text } && text.StartsWith("faults stop", StringComparison.Ordinal)) stop = i;
-        return stop < 0
-            ? $"{counterexample.Events.Count - nodes} moves after the start"
-            : $"{stop - nodes} moves after the start, then faults stop and the quiet continuation runs";
-    }
+    private static string Moves(Counterexample counterexample, int nodes) => counterexample.QuietFrom is { } stop
+        ? $"{stop - nodes} moves after the start, then faults stop and the quiet continuation runs"
+        : $"{counterexample.Events.Count - nodes} moves after the start";
 
     // The process's memory per distinct state so far (everything: the visited set, the levels, the runtime).
     private static string MemoryPerState(long distinct) =>
@@ -252,14 +246,14 @@ internal static class CheckCommand
         return 1;
     }
 
-    private sealed record CheckRequest(string? Spec, string? Project, string? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out)
+    private sealed record CheckRequest(string? Spec, string? Project, CheckMode? Mode, int Seeds, long FirstSeed, int[]? Nodes, int Depth, string Out)
     {
         public int Workers { get; init; }
 
         public int LivenessDepth { get; init; }
     }
 
-    private sealed record SimRun(string Mode, int Nodes, SimSummary Summary);
+    private sealed record SimRun(CheckMode Mode, int Nodes, SimSummary Summary);
 
     /// <summary>
     /// A status line on stderr, rewritten in place about once a second; silent when stderr is not

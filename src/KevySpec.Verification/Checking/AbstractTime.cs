@@ -38,7 +38,7 @@ internal sealed class AbstractTime(ElectConfig config)
 
         var views = new List<KeyValuePair<string, PeerView>>(s.Views.Count);
         foreach (var (peer, view) in s.Views)
-            if (now - view.LastHeartbeat < config.DownAfter)
+            if (Freshness.IsFresh(view, now, config))
                 views.Add(new(peer, view with { LastHeartbeat = Back(view.LastHeartbeat, elapsed) }));
 
         return s.WithInstants(firstTick, offerAt, backoff, vouch, sent, CollectionsMarshal.AsSpan(views));

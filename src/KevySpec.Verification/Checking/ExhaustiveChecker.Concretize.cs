@@ -1,4 +1,5 @@
 using System.Globalization;
+using KevySpec.Properties;
 using KevySpec.Simulation;
 
 namespace KevySpec.Checking;
@@ -6,24 +7,38 @@ namespace KevySpec.Checking;
 // A counterexample path of abstract moves, replayed on a real cluster in real (virtual) time: the
 // replay records the trace, and must break the same invariant at its last step (a safety
 // invariant) or end in a state that shows it broken (a property of the quiet continuation, which
-// starts at move quietFrom), which checks the time abstraction on the very path it reports.
+// starts at move quietFrom), which checks the time abstraction on the very path it reports. Every
+// property is judged by the properties library on the replayed cluster's facts.
 public sealed partial class ExhaustiveChecker
 {
-    private Counterexample Concretize(List<Move> path, Violation violation, int quietFrom = -1)
+    // settledFrom: the move before which the model found the quiet continuation settled (no-disruption), or -1.
+    private Counterexample Concretize(List<Move> path, Violation violation, int quietFrom = -1, int settledFrom = -1)
     {
-        var cluster = new Cluster(_definition, _members, _options.Config, _invariants);
+        var cluster = new SteppedCluster(_definition, _members, _options.Config, _invariants);
+        // no-disruption is confirmed only by an OFFER (or a deposition) after the settled point,
+        // judged as the simulator judges it, while the settled primary lives.
+        var disruption = settledFrom >= 0 ? new NoDisruptionWatch() : null;
+        var watching = false;
+        Violation? disrupted = null;
         var events = new List<ScenarioEvent>();
         var now = TimeSpan.Zero;
         var roles = Starts()[path[0].Arg];
         for (var i = 0; i < _n; i++) Record(cluster.New(_members[i], roles[i], _options.ClampedJitter));
 
         TimeSpan? quietAt = null;
+        int? quietEvent = null;
         for (var m = 1; m < path.Count; m++)
         {
             var move = path[m];
+            if (m == settledFrom)
+            {
+                watching = true;
+                disruption!.Step(new SteppedClusterFacts(cluster, now), "", null, now);
+            }
             if (m == quietFrom)
             {
                 quietAt = now;
+                quietEvent = events.Count;
                 events.Add(new ScenarioEvent(ScenarioEventKind.Fault, now,
                     Text: "faults stop: from here every message is delivered, every live node ticks and one time step passes per round"));
             }
@@ -63,10 +78,14 @@ public sealed partial class ExhaustiveChecker
 
         if (quietFrom >= 0)
         {
-            if (quietAt is null) events.Add(new ScenarioEvent(ScenarioEventKind.Fault, now, Text: "faults stop"));
-            var shown = QuietViolation(cluster, violation.Invariant, now - (quietAt ?? now))
+            if (quietAt is null)
+            {
+                quietEvent = events.Count;
+                events.Add(new ScenarioEvent(ScenarioEventKind.Fault, now, Text: "faults stop"));
+            }
+            var shown = QuietViolation(cluster, violation.Invariant, now - (quietAt ?? now), disrupted)
                 ?? throw new InvalidOperationException($"internal error: the quiet continuation for {violation.Invariant} did not show it broken when replayed");
-            return new Counterexample(_definition.Name, Name(path, shown), shown, _members, 0, events);
+            return new Counterexample(_definition.Name, Name(path, shown), shown, _members, 0, events, quietEvent);
         }
         if (cluster.Violation is not { } replayed || replayed.Invariant != violation.Invariant || cluster.ViolationStep != cluster.Steps.Count - 1)
             throw new InvalidOperationException(
@@ -75,8 +94,11 @@ public sealed partial class ExhaustiveChecker
 
         return new Counterexample(_definition.Name, Name(path, replayed), replayed, _members, 0, events);
 
-        void Record(ClusterStep step, string? remark = null) =>
+        void Record(ClusterStep step, string? remark = null)
+        {
             events.Add(new ScenarioEvent(ScenarioEventKind.Step, step.At ?? now, step, Text: remark));
+            if (watching) disrupted ??= disruption!.Step(new SteppedClusterFacts(cluster, now), step.Node, step.Out, now);
+        }
     }
 
     private string Name(List<Move> path, Violation violation)
@@ -85,27 +107,14 @@ public sealed partial class ExhaustiveChecker
         return $"{_definition.Name}-{violation.Invariant}-n{_n}-{start}";
     }
 
-    // The replayed cluster's end state judged as the quiet continuation judged the abstract one.
-    private Violation? QuietViolation(Cluster cluster, string invariant, TimeSpan quiet)
+    // The replayed cluster judged as the quiet continuation judged the abstract one: liveness and
+    // convergence by its end state, no-disruption by what the watch saw after the settled point.
+    private static Violation? QuietViolation(SteppedCluster cluster, string invariant, TimeSpan quiet, Violation? disrupted) => invariant switch
     {
-        switch (invariant)
-        {
-            case InvariantNames.Liveness:
-                return LivenessMonitor.Check(cluster, quiet);
-            case InvariantNames.Convergence:
-                var primaries = _members.Where(id => cluster.ElectorOf(id) is { Role: Role.Primary }).ToList();
-                var strays = _members.Where(id => cluster.ElectorOf(id) is { } e && (primaries.Count != 1
-                    || (id != primaries[0] && (e.Role != Role.Replica || e.CurrentPrimary != primaries[0])))).ToList();
-                return strays.Count == 0 ? null : new Violation(InvariantNames.Convergence,
-                    $"{StepNarrator.Seconds(quiet)} after faults stopped, {string.Join(", ", strays)} still not a replica following the only primary ({Describe(cluster)})");
-            default:
-                var offer = cluster.Steps.LastOrDefault(s => s.Out?.Any(o => o.Message is Offer) == true);
-                return offer is null ? null : new Violation(InvariantNames.NoDisruption,
-                    $"{offer.Node} stands {StepNarrator.Seconds(quiet)} after faults stopped although every live node followed one primary ({Describe(cluster)})");
-        }
-    }
-
-    private string Describe(Cluster cluster) => string.Join(", ", _members.Select(id => cluster.ElectorOf(id) is { } e
-        ? $"{id} {e.Role.ToWire()} epoch {e.Epoch.ToString(CultureInfo.InvariantCulture)} primary {e.CurrentPrimary ?? "-"}"
-        : $"{id} down"));
+        InvariantNames.Liveness => LivenessMonitor.Check(cluster, quiet),
+        InvariantNames.Convergence => ClusterProperties.ConvergenceProblem(new SteppedClusterFacts(cluster, TimeSpan.Zero)) is { } problem
+            ? new Violation(InvariantNames.Convergence, $"{problem} {StepNarrator.Seconds(quiet)} after faults stopped ({ClusterText.Describe(cluster)})")
+            : null,
+        _ => disrupted,
+    };
 }

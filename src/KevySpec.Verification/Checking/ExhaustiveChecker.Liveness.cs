@@ -1,3 +1,4 @@
+using KevySpec.Properties;
 using KevySpec.Simulation;
 
 namespace KevySpec.Checking;
@@ -21,7 +22,8 @@ public sealed partial class ExhaustiveChecker
 
     private int QuietAdvance => Array.IndexOf(_advances, _advances.Min());
 
-    private bool ChecksQuiet => _invariants.Liveness || _invariants.Names.Contains(InvariantNames.Convergence) || _invariants.Names.Contains(InvariantNames.NoDisruption);
+    // The quiet continuation decides the properties that need a fault-free stretch and that this checker can decide.
+    private bool ChecksQuiet => _invariants.Properties.Any(p => p.Needs != PropertyNeeds.Step && (p.DecidedBy & CheckMode.Exhaustive) != 0);
 
     /// <summary>What the quiet continuation from a state does: how many rounds until each property holds for good, and whether it stands needlessly.</summary>
     internal readonly record struct QuietOutcome(int LiveFrom, int ConvergedFrom, bool OfferAhead, bool Disrupted)
@@ -41,67 +43,13 @@ public sealed partial class ExhaustiveChecker
         private static int Earlier(int from, bool holds) => from == Never ? Never : from == 0 && holds ? 0 : Math.Min(from + 1, Never - 1);
     }
 
-    /// <summary>The single live primary, or −1 (none, or several).</summary>
-    private static int LivePrimary(WorldState state)
-    {
-        var primary = -1;
-        for (var i = 0; i < state.Nodes.Length; i++)
-        {
-            if (state.Nodes[i] is not { Role: Role.Primary }) continue;
-            if (primary >= 0) return -1;
-            primary = i;
-        }
-        return primary;
-    }
+    private WorldStateFacts Facts(WorldState state) => new(state, _members, _options.Config);
 
     // liveness: the only live primary, known to a majority (itself and the live nodes naming it).
-    private bool Live(WorldState state)
-    {
-        var primary = LivePrimary(state);
-        if (primary < 0) return false;
-        var known = 1;
-        for (var i = 0; i < _n; i++)
-            if (i != primary && state.Nodes[i]?.CurrentPrimary == _members[primary]) known++;
-        return known >= _n / 2 + 1;
-    }
+    private bool Live(WorldState state) => ClusterProperties.KnownToMajority(Facts(state));
 
-    // The only live primary and every other live node are in touch: each of them is at the primary's
-    // epoch (a replica of a higher one would depose it with its heartbeats), heard the primary claim
-    // primary within hb_interval, and was heard by it within hb_interval (a snapshot's instants are
-    // relative to AbstractTime.Present). Views the faults left stale or wrong — a heartbeat overtaken
-    // by the ANNOUNCE it preceded, one lost just before the stop — make a node look lost to the other.
-    private bool InTouch(WorldState state)
-    {
-        var primary = LivePrimary(state);
-        if (primary < 0) return false;
-        var leader = state.Nodes[primary]!;
-        for (var i = 0; i < _n; i++)
-        {
-            if (i == primary || state.Nodes[i] is not { } s) continue;
-            if (s.Epoch != leader.Epoch || !HeardLately(s, _members[primary], Role.Primary) || !HeardLately(leader, _members[i], null)) return false;
-        }
-        return true;
-    }
-
-    private bool HeardLately(ElectorSnapshot listener, string speaker, Role? claiming)
-    {
-        var views = listener.Views;
-        for (var i = 0; i < views.Count; i++)
-            if (views[i] is var (peer, view) && peer == speaker && (claiming is null || view.Role == claiming) && AbstractTime.Present - view.LastHeartbeat <= _options.Config.HbInterval)
-                return true;
-        return false;
-    }
-
-    // convergence (and part of the settled state that arms no-disruption): every other live node is a
-    // replica following the only live primary.
-    private bool FollowedByAll(WorldState state)
-    {
-        var primary = LivePrimary(state);
-        if (primary < 0) return false;
-        for (var i = 0; i < _n; i++)
-            if (i != primary && state.Nodes[i] is { } s && (s.CurrentPrimary != _members[primary] || s.Role != Role.Replica)) return false;
-        return true;
-    }
+    // convergence: every other live node is a replica following the only live primary.
+    private bool FollowedByAll(WorldState state) => ClusterProperties.Converged(Facts(state));
 
     /// <summary>The quiet continuation run by one worker.</summary>
     private sealed class Quiet(ExhaustiveChecker checker, Stepper stepper)
@@ -119,9 +67,9 @@ public sealed partial class ExhaustiveChecker
         {
             var outcome = Run(state, memo);
             var bound = checker.QuietRounds;
-            if (checker._invariants.Liveness && outcome.LiveFrom > bound) return InvariantNames.Liveness;
-            if (checker._invariants.Names.Contains(InvariantNames.Convergence) && outcome.ConvergedFrom > bound) return InvariantNames.Convergence;
-            if (checker._invariants.Names.Contains(InvariantNames.NoDisruption) && outcome.Disrupted) return InvariantNames.NoDisruption;
+            if (checker._invariants.Checks(InvariantNames.Liveness) && outcome.LiveFrom > bound) return InvariantNames.Liveness;
+            if (checker._invariants.Checks(InvariantNames.Convergence) && outcome.ConvergedFrom > bound) return InvariantNames.Convergence;
+            if (checker._invariants.Checks(InvariantNames.NoDisruption) && outcome.Disrupted) return InvariantNames.NoDisruption;
             return null;
         }
 
@@ -193,13 +141,14 @@ public sealed partial class ExhaustiveChecker
         /// <summary>
         /// The moves of the quiet continuation from <paramref name="state"/> up to the round that shows
         /// <paramref name="invariant"/> broken (for liveness and convergence: the first state at or past the
-        /// bound where it does not hold; for no-disruption: the round that stands once all follow a primary).
+        /// bound where it does not hold; for no-disruption: the round that stands once all follow a
+        /// primary, with <paramref name="settledAt"/> the number of moves before the settled state, else −1).
         /// </summary>
-        public List<Move> Witness(WorldState state, string invariant)
+        public List<Move> Witness(WorldState state, string invariant, out int settledAt)
         {
             var moves = new List<Move>();
             state = Start(state, moves);
-            var settled = false;
+            settledAt = -1;
             for (var round = 0; round <= 4 * checker.QuietLimit; round++)
             {
                 var broken = invariant switch
@@ -209,21 +158,21 @@ public sealed partial class ExhaustiveChecker
                     _ => false,
                 };
                 if (broken) return moves;
-                settled |= round > 0 && Settled(state);
+                if (settledAt < 0 && round > 0 && Settled(state)) settledAt = moves.Count;
                 state = Round(state, moves, out var offered);
-                if (invariant == InvariantNames.NoDisruption && settled && offered) return moves;
+                if (invariant == InvariantNames.NoDisruption && settledAt >= 0 && offered) return moves;
             }
             throw new InvalidOperationException($"internal error: the quiet continuation judged to break {invariant} does not show it");
         }
 
-        // no-disruption is armed by a settled state of the continuation: a majority alive, every other
-        // live node a replica of the one primary and in touch with it (InTouch). Never by the start:
-        // its views are as the faults left them (a primary silent for seconds, a timer about to fire,
-        // late messages still in flight), and acting on them is no disruption, as the simulator waits
-        // for late messages before it arms. From a settled state the primary's heartbeats, due every
-        // hb_interval and delivered in the round they are sent, keep every follower's view fresh.
-        private bool Settled(WorldState state) =>
-            state.Nodes.Count(n => n is not null) >= checker._n / 2 + 1 && checker.FollowedByAll(state) && checker.InTouch(state);
+        // no-disruption is armed by a settled state of the continuation (ClusterProperties.Settled: a
+        // majority alive, every other live node a replica of the one primary at its epoch, and in
+        // touch with it both ways, read from the views). Never by the start: its views are as the
+        // faults left them (a primary silent for seconds, a timer about to fire, late messages still
+        // in flight), and acting on them is no disruption, as the simulator waits for late messages
+        // before it arms. From a settled state the primary's heartbeats, due every hb_interval and
+        // delivered in the round they are sent, keep every follower's view fresh.
+        private bool Settled(WorldState state) => ClusterProperties.Settled(checker.Facts(state)) >= 0;
 
         private void Remember(QuietMemo memo, int index, QuietOutcome outcome)
         {
@@ -234,7 +183,7 @@ public sealed partial class ExhaustiveChecker
         public WorldState Start(WorldState state, List<Move>? moves)
         {
             var alive = state.Nodes.Count(n => n is not null);
-            for (var i = 0; i < checker._n && alive < checker._n / 2 + 1; i++)
+            for (var i = 0; i < checker._n && alive < Quorum.Of(checker._n); i++)
             {
                 if (state.Nodes[i] is not null) continue;
                 var offered = false;

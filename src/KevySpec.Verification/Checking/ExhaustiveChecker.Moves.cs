@@ -11,7 +11,7 @@ public sealed partial class ExhaustiveChecker
     private static TimeSpan Present => AbstractTime.Present;
 
     private Elector Create(int node, Role role) =>
-        _definition.Create(_members[node], _members, Cluster.AddressOf(_members[node]), role, _options.Config, new FixedJitter(_options.ClampedJitter));
+        _definition.Create(_members[node], _members, SteppedCluster.AddressOf(_members[node]), role, _options.Config, new FixedJitter(_options.ClampedJitter));
 
     /// <summary>The start roles of each initial state: bootstrap (first node primary) and/or cold start.</summary>
     internal List<Role[]> Starts()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using KevySpec.Properties;
 
 namespace KevySpec.Checking;
 
@@ -90,9 +91,8 @@ public sealed partial class ExhaustiveChecker
         // Up to 2^25 slots (512 MiB, room for the continuations of millions of recent states); less for shallow searches.
         var memo = new QuietMemo(quiet ? Math.Clamp(10 + 2 * _options.MaxDepth, 16, 25) : 1);
         // The invariants this run decides: the per-step ones, and those of the quiet continuation when it runs.
-        string[] quietNames = [InvariantNames.Liveness, InvariantNames.Convergence, InvariantNames.NoDisruption];
-        bool Decided(string name) => !InvariantNames.SimulatorOnly.Contains(name) || (quiet && quietNames.Contains(name));
-        var checkedNames = _invariants.Names.Where(Decided).ToList();
+        bool Decided(Property p) => p.Needs == PropertyNeeds.Step || (quiet && (p.DecidedBy & CheckMode.Exhaustive) != 0);
+        var checkedNames = _invariants.Properties.Where(Decided).Select(p => p.Name).ToList();
         var depth = 0;
         var stop = CheckStop.Exhausted;
         long frontierBytes = level.Bytes;
@@ -133,7 +133,7 @@ public sealed partial class ExhaustiveChecker
             .ThenBy(f => InvariantOrder(f.Key))
             .Select(f => f.Value.Quiet ? ConcretizeQuiet(f.Value, stepper) : Concretize(PathTo(f.Value.Depth, f.Value.Key, stepper), f.Value.Violation))
             .ToList();
-        IReadOnlyList<string> unchecked_ = [.. _invariants.Names.Where(n => !Decided(n))];
+        IReadOnlyList<string> unchecked_ = [.. _invariants.Properties.Where(p => !Decided(p)).Select(p => p.Name)];
         var memory = new MemoryUse(_visited.Bytes, frontierBytes, _keys.Sum(k => (long)k.Length * sizeof(long)), Process.GetCurrentProcess().PeakWorkingSet64);
         return new ExhaustiveResult(_explored, _visited.Count, depth, stop, clock.Elapsed, counterexamples, unchecked_)
         {
@@ -256,8 +256,8 @@ public sealed partial class ExhaustiveChecker
     {
         var path = PathTo(found.Depth, found.Key, stepper, out var end);
         var quietFrom = path.Count;
-        path.AddRange(new Quiet(this, stepper).Witness(end, found.Violation.Invariant));
-        return Concretize(path, found.Violation, quietFrom);
+        path.AddRange(new Quiet(this, stepper).Witness(end, found.Violation.Invariant, out var settledAt));
+        return Concretize(path, found.Violation, quietFrom, settledAt < 0 ? -1 : quietFrom + settledAt);
     }
 
     private static int InvariantOrder(string name)

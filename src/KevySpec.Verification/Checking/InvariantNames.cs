@@ -36,17 +36,17 @@ public static class InvariantNames
     /// <summary>Once faults stop, every live node ends as the one primary or a replica following it.</summary>
     public const string Convergence = "convergence";
 
-    /// <summary>Every name above, in the order reports list them.</summary>
-    public static IReadOnlyList<string> All { get; } =
-        [ElectionSafety, SinglePrimary, OneVotePerEpoch, EpochMonotonic, DurableBeforeSend, BestCandidateWins, WriteSafety, NoDisruption, Liveness, Convergence];
+    /// <summary>Every name above, in the order reports list them (<see cref="Properties.PropertyRegistry.All"/>).</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Properties.PropertyRegistry.All.Select(p => p.Name)];
 
     /// <summary>The invariants checked after every step from the step alone and the ghost history (every mode, the online checker too).</summary>
     public static IReadOnlyList<string> Safety { get; } =
-        [ElectionSafety, SinglePrimary, OneVotePerEpoch, EpochMonotonic, DurableBeforeSend, BestCandidateWins];
+        [.. Properties.PropertyRegistry.All.Where(p => p.Needs == Properties.PropertyNeeds.Step).Select(p => p.Name)];
 
     /// <summary>
-    /// The invariants only the simulator checks: they need real (virtual) time, a delay bound or a
-    /// fault-free stretch.
+    /// The invariants only the simulator checks in every run: they need real (virtual) time, a delay
+    /// bound or a fault-free stretch.
     /// </summary>
-    public static IReadOnlyList<string> SimulatorOnly { get; } = [WriteSafety, NoDisruption, Liveness, Convergence];
+    public static IReadOnlyList<string> SimulatorOnly { get; } =
+        [.. Properties.PropertyRegistry.All.Where(p => p.Needs != Properties.PropertyNeeds.Step).Select(p => p.Name)];
 }

@@ -1,64 +1,44 @@
+using KevySpec.Properties;
+
 namespace KevySpec.Checking;
 
 /// <summary>
-/// The invariants a spec claims (its <c>## Invariants</c> list), resolved to the checks this
-/// project implements. Built with <see cref="ForSpec"/>, which refuses names it does not know.
+/// The invariants a spec claims (its <c>## Invariants</c> list), resolved to the properties this
+/// project implements (<see cref="PropertyRegistry"/>). Built with <see cref="ForSpec"/>, which
+/// refuses names it does not know.
 /// </summary>
 public sealed class InvariantSet
 {
+    private readonly bool[] _claimed;
+    // The per-step rules to run, in registry order: the claimed ones and those whose history others read.
+    private readonly (StepRule Rule, bool Claimed)[] _rules;
+
     private InvariantSet(IReadOnlyList<string> names)
     {
         Names = names;
-        ElectionSafety = names.Contains(InvariantNames.ElectionSafety);
-        SinglePrimary = names.Contains(InvariantNames.SinglePrimary);
-        OneVotePerEpoch = names.Contains(InvariantNames.OneVotePerEpoch);
-        EpochMonotonic = names.Contains(InvariantNames.EpochMonotonic);
-        DurableBeforeSend = names.Contains(InvariantNames.DurableBeforeSend);
-        BestCandidateWins = names.Contains(InvariantNames.BestCandidateWins);
-        WriteSafety = names.Contains(InvariantNames.WriteSafety);
-        NoDisruption = names.Contains(InvariantNames.NoDisruption);
-        Liveness = names.Contains(InvariantNames.Liveness);
-        Convergence = names.Contains(InvariantNames.Convergence);
+        var all = PropertyRegistry.All;
+        _claimed = [.. all.Select(p => names.Contains(p.Name))];
+        Properties = [.. names.Select(n => PropertyRegistry.Find(n)!)];
+        _rules = [.. all.Select((p, i) => (p, i)).Where(x => x.p.Rule is not null && (_claimed[x.i] || x.p.KeepsHistory)).Select(x => (x.p.Rule!, _claimed[x.i]))];
     }
 
     /// <summary>The invariant names, in the spec's order.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>True when <c>election-safety</c> is checked.</summary>
-    public bool ElectionSafety { get; }
+    /// <summary>The claimed properties, in the spec's order.</summary>
+    public IReadOnlyList<Property> Properties { get; }
 
-    /// <summary>True when <c>single-primary</c> is checked.</summary>
-    public bool SinglePrimary { get; }
-
-    /// <summary>True when <c>one-vote-per-epoch</c> is checked.</summary>
-    public bool OneVotePerEpoch { get; }
-
-    /// <summary>True when <c>epoch-monotonic</c> is checked.</summary>
-    public bool EpochMonotonic { get; }
-
-    /// <summary>True when <c>durable-before-send</c> is checked.</summary>
-    public bool DurableBeforeSend { get; }
-
-    /// <summary>True when <c>best-candidate-wins</c> is checked.</summary>
-    public bool BestCandidateWins { get; }
-
-    /// <summary>True when <c>write-safety</c> is checked (by the simulator: it needs time and a delay bound).</summary>
-    public bool WriteSafety { get; }
-
-    /// <summary>True when <c>no-disruption</c> is checked (by the simulator, once faults stop).</summary>
-    public bool NoDisruption { get; }
-
-    /// <summary>True when <c>liveness</c> is checked (by the simulator: it needs time and a fault-free stretch).</summary>
-    public bool Liveness { get; }
-
-    /// <summary>True when <c>convergence</c> is checked (by the simulator, once faults stop).</summary>
-    public bool Convergence { get; }
+    /// <summary>True when the set claims the invariant <paramref name="name"/>.</summary>
+    public bool Checks(string name) => Names.Contains(name);
 
     /// <summary>The invariants of this set checked after every step, in every mode (<see cref="InvariantNames.Safety"/>).</summary>
-    public IEnumerable<string> SafetyNames => Names.Where(InvariantNames.Safety.Contains);
+    public IEnumerable<string> SafetyNames => Properties.Where(p => p.Needs == PropertyNeeds.Step).Select(p => p.Name);
 
-    /// <summary>The invariants of this set only the simulator checks (<see cref="InvariantNames.SimulatorOnly"/>).</summary>
-    public IEnumerable<string> SimulatorOnlyNames => Names.Where(InvariantNames.SimulatorOnly.Contains);
+    /// <summary>The invariants of this set that <paramref name="mode"/> can decide.</summary>
+    public IEnumerable<string> DecidedBy(CheckMode mode) => Properties.Where(p => (p.DecidedBy & mode) != 0).Select(p => p.Name);
+
+    /// <summary>The invariants of this set only the simulator checks in every run (<see cref="InvariantNames.SimulatorOnly"/>).</summary>
+    public IEnumerable<string> SimulatorOnlyNames => Properties.Where(p => p.Needs != PropertyNeeds.Step).Select(p => p.Name);
 
     /// <summary>The invariants <paramref name="table"/> claims.</summary>
     /// <exception cref="UnknownInvariantException">The spec names an invariant this checker does not implement.</exception>
@@ -68,7 +48,7 @@ public sealed class InvariantSet
         var names = new List<string>();
         foreach (var invariant in table.Invariants)
         {
-            if (!InvariantNames.All.Contains(invariant.Name)) throw new UnknownInvariantException(table.File, invariant.Line, invariant.Name);
+            if (PropertyRegistry.Find(invariant.Name) is null) throw new UnknownInvariantException(table.File, invariant.Line, invariant.Name);
             if (!names.Contains(invariant.Name)) names.Add(invariant.Name);
         }
         return new InvariantSet(names);
@@ -80,15 +60,8 @@ public sealed class InvariantSet
     /// <summary>Checks one step; returns the first violation (in <see cref="InvariantNames.All"/> order) and advances the ghost state.</summary>
     internal Violation? Check(in StepFacts facts, ref SafetyGhost ghost)
     {
-        var violation = SafetyInvariants.ElectionSafety(facts, ref ghost);
-        if (violation is not null && ElectionSafety) return violation;
-        if (SinglePrimary && SafetyInvariants.SinglePrimary(facts) is { } twoPrimaries) return twoPrimaries;
-        violation = SafetyInvariants.OneVotePerEpoch(facts, ref ghost);
-        if (violation is not null && OneVotePerEpoch) return violation;
-        violation = SafetyInvariants.EpochMonotonic(facts, ref ghost);
-        if (violation is not null && EpochMonotonic) return violation;
-        if (DurableBeforeSend && SafetyInvariants.DurableBeforeSend(facts) is { } notDurable) return notDurable;
-        if (BestCandidateWins && SafetyInvariants.BestCandidateWins(facts, ghost) is { } notBest) return notBest;
+        foreach (var (rule, claimed) in _rules)
+            if (rule(facts, ref ghost) is { } violation && claimed) return violation;
         return null;
     }
 }

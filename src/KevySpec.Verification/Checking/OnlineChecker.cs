@@ -2,7 +2,7 @@ namespace KevySpec.Checking;
 
 /// <summary>
 /// The spec's safety invariants, checked step by step as a cluster runs: the simulator's checks,
-/// fed by whoever hosts the nodes (the simulator's <see cref="Simulation.Cluster"/>, or a TCP cluster
+/// fed by whoever hosts the nodes (the simulator's <see cref="Simulation.SteppedCluster"/>, or a TCP cluster
 /// through <c>NodeOptions.OnStep</c>). It keeps each node's status and the history the invariants need
 /// (who won each epoch, each node's votes and highest epoch, across restarts). Thread-safe: nodes on
 /// different threads may report at once.

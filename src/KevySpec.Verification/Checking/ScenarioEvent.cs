@@ -42,7 +42,12 @@ public sealed record ScenarioEvent(
 /// <param name="Members">The member ids.</param>
 /// <param name="Seed">The simulator seed (0 for the exhaustive checker).</param>
 /// <param name="Events">Everything that happened, in order; the steps among them form the trace.</param>
-public sealed record Counterexample(string Spec, string Name, Violation Violation, IReadOnlyList<string> Members, long Seed, IReadOnlyList<ScenarioEvent> Events)
+/// <param name="QuietFrom">
+/// For a property of the quiet continuation (the model checker's liveness, convergence, no-disruption):
+/// the index in <see cref="Events"/> of the "faults stop" event, where the quiet phase starts; null otherwise.
+/// </param>
+public sealed record Counterexample(string Spec, string Name, Violation Violation, IReadOnlyList<string> Members, long Seed, IReadOnlyList<ScenarioEvent> Events,
+    int? QuietFrom = null)
 {
     /// <summary>The node steps, in order: the lines of the replayable trace.</summary>
     public IEnumerable<ClusterStep> Steps => Events.Where(e => e.Step is not null).Select(e => e.Step!);

@@ -39,16 +39,16 @@ public static class SpecCheck
     }
 
     /// <summary>The first run mode and size (in the order they run) that broke an invariant, or null when all held.</summary>
-    private static (string Mode, int Nodes, SimSummary Summary)? FirstFailure(ElectorDefinition definition, SpecCheckOptions? options)
+    private static (CheckMode Mode, int Nodes, SimSummary Summary)? FirstFailure(ElectorDefinition definition, SpecCheckOptions? options)
     {
         ArgumentNullException.ThrowIfNull(definition);
         options ??= new SpecCheckOptions();
         if (options.Nodes.Count == 0) throw new ArgumentException("give at least one cluster size", nameof(options));
         InvariantSet.ForSpec(definition.Table);
-        foreach (var mode in options.Swarm ? new[] { "sim", "swarm" } : ["sim"])
+        foreach (var mode in options.Swarm ? new[] { CheckMode.Sim, CheckMode.Swarm } : [CheckMode.Sim])
             foreach (var nodes in options.Nodes)
             {
-                var summary = mode == "sim"
+                var summary = mode == CheckMode.Sim
                     ? SimRunner.Run(definition, new SimOptions { Nodes = nodes }, options.FirstSeed, options.Seeds, keepFailures: 1)
                     : Simulation.Swarm.Run(definition, nodes, options.FirstSeed, options.Seeds, keepFailures: 1);
                 if (summary.Violations > 0) return (mode, nodes, summary);
@@ -63,7 +63,7 @@ public sealed class SpecViolationException : Exception
     // The steps are for reading in a test log; the whole run is one replay away.
     private const int ShownSteps = 40;
 
-    internal SpecViolationException(ElectorDefinition definition, string mode, int nodes, SimSummary summary)
+    internal SpecViolationException(ElectorDefinition definition, CheckMode mode, int nodes, SimSummary summary)
         : base(Describe(definition, mode, nodes, summary))
     {
         var failure = summary.Failures[0];
@@ -80,8 +80,8 @@ public sealed class SpecViolationException : Exception
     /// <summary>The invariant broken first (lowest seed).</summary>
     public string Invariant { get; }
 
-    /// <summary>The run mode: <c>sim</c> or <c>swarm</c>.</summary>
-    public string Mode { get; }
+    /// <summary>The run mode: <see cref="CheckMode.Sim"/> or <see cref="CheckMode.Swarm"/>.</summary>
+    public CheckMode Mode { get; }
 
     /// <summary>The cluster size of the failing run.</summary>
     public int Nodes { get; }
@@ -89,7 +89,7 @@ public sealed class SpecViolationException : Exception
     /// <summary>The lowest failing seed.</summary>
     public long Seed { get; }
 
-    private static string Describe(ElectorDefinition definition, string mode, int nodes, SimSummary summary)
+    private static string Describe(ElectorDefinition definition, CheckMode mode, int nodes, SimSummary summary)
     {
         var failure = summary.Failures[0];
         var counterexample = failure.Counterexample!;
@@ -98,9 +98,9 @@ public sealed class SpecViolationException : Exception
         {
             $"spec '{definition.Name}' ({definition.Table.File}, {definition.Table.Elector}) breaks {counterexample.Violation}",
             string.Create(CultureInfo.InvariantCulture,
-                $"  {mode} n={nodes} seed {failure.Seed}; {summary.Violations} of {summary.Seeds} seeds failed ({string.Join(", ", seeds.Take(10))}{(seeds.Count > 10 ? ", …" : "")})"),
+                $"  {mode.Spelling()} n={nodes} seed {failure.Seed}; {summary.Violations} of {summary.Seeds} seeds failed ({string.Join(", ", seeds.Take(10))}{(seeds.Count > 10 ? ", …" : "")})"),
             string.Create(CultureInfo.InvariantCulture,
-                $"  replay: kevyspec check {ProjectArgument(definition)}--spec {definition.Name} --mode {mode} --nodes {nodes} --first-seed {failure.Seed} --seeds 1"),
+                $"  replay: kevyspec check {ProjectArgument(definition)}--spec {definition.Name} --mode {mode.Spelling()} --nodes {nodes} --first-seed {failure.Seed} --seeds 1"),
             "  steps:",
         };
         var steps = StepNarrator.Describe(counterexample, ShownSteps);

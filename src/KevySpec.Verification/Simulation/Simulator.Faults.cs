@@ -1,4 +1,5 @@
 using System.Globalization;
+using KevySpec.Properties;
 
 namespace KevySpec.Simulation;
 
@@ -144,7 +145,7 @@ public sealed partial class Simulator
     {
         _quiet = true;
         HealAll();
-        var quorum = _members.Length / 2 + 1;
+        var quorum = Quorum.Of(_members.Length);
         for (var node = 0; node < _members.Length; node++)
             if (!_hosts[node].Alive && _random.Next(2) == 0) Revive(node);
         while (_hosts.Count(h => h.Alive) < quorum)
@@ -184,8 +185,8 @@ public sealed partial class Simulator
                 Revive(dead);
                 break;
             default:
-                var primary = Enumerable.Range(0, _members.Length).FirstOrDefault(i => _cluster.ElectorOf(_members[i]) is { Role: Role.Primary }, -1);
-                if (primary < 0 || _hosts.Count(h => h.Alive) - 1 < _members.Length / 2 + 1) return;
+                var primary = ClusterProperties.OneLivePrimary(Facts).First; // the first live primary, or -1
+                if (primary < 0 || _hosts.Count(h => h.Alive) - 1 < Quorum.Of(_members.Length)) return;
                 Kill(primary);
                 var back = _now + TimeSpan.FromMicroseconds(_random.NextInt64((long)(_options.Config.DownAfter + _options.Config.ElectionTimeout).TotalMicroseconds * 2));
                 Enqueue(back < _restartPhaseEnd ? back : Max(_now, _restartPhaseEnd), new Pending(PendingKind.Revive, primary));

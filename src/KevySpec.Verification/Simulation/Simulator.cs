@@ -17,7 +17,7 @@ public sealed partial class Simulator
     private readonly SimOptions _options;
     private readonly long _seed;
     private readonly Random _random;
-    private readonly Cluster _cluster;
+    private readonly SteppedCluster _cluster;
     private readonly string[] _members;
     private readonly Host[] _hosts;
     private readonly PriorityQueue<Pending, (long Ticks, long Seq)> _queue = new();
@@ -40,7 +40,7 @@ public sealed partial class Simulator
         _random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
         _members = [.. options.Members];
         _invariants = InvariantSet.ForSpec(definition.Table);
-        _cluster = new Cluster(definition, _members, options.Config, _invariants);
+        _cluster = new SteppedCluster(definition, _members, options.Config, _invariants);
         _hosts = new Host[_members.Length];
         for (var i = 0; i < _hosts.Length; i++) _hosts[i] = new Host();
         _links = new Link[_members.Length, _members.Length];
@@ -74,7 +74,7 @@ public sealed partial class Simulator
             _now = TimeSpan.FromTicks(at.Ticks);
             if (pending.Kind == PendingKind.End)
             {
-                if (_options.QuietChecks && _invariants.Convergence) _simViolation ??= Convergence();
+                if (_options.QuietChecks && _invariants.Checks(InvariantNames.Convergence)) _simViolation ??= Convergence();
                 break;
             }
             Handle(pending);
@@ -102,12 +102,12 @@ public sealed partial class Simulator
                 StopFaults();
                 break;
             case PendingKind.Deadline:
-                _livenessArmed = _invariants.Liveness;
+                _livenessArmed = _invariants.Checks(InvariantNames.Liveness);
                 CheckLiveness();
                 Enqueue(_now + _options.Settle, new Pending(PendingKind.End));
                 break;
             case PendingKind.ArmNoDisruption:
-                _disruptionArmed = _invariants.NoDisruption;
+                _disruptionArmed = _invariants.Checks(InvariantNames.NoDisruption);
                 break;
             case PendingKind.Restart:
                 PostFaultEvent();

@@ -30,7 +30,7 @@ public abstract partial class Elector
         foreach (var peer in _peers)
         {
             if (peer == NodeId || peer == _currentPrimary) continue;
-            if (!_views.TryGetValue(peer, out var view) || _now - view.LastHeartbeat >= Config.DownAfter) continue;
+            if (!_views.TryGetValue(peer, out var view) || !Freshness.IsFresh(view, _now, Config)) continue;
             if (view.ReplOffset > _offset) return false;
             if (view.ReplOffset == _offset && NodeIds.Compare(peer, NodeId) < 0) return false;
         }
@@ -100,5 +100,5 @@ public abstract partial class Elector
     protected bool AnnouncesSelf(Announce announce) => announce.PrimaryId == NodeId;
 
     private bool IsAlive(string member) =>
-        _views.TryGetValue(member, out var view) && _now - view.LastHeartbeat < Config.DownAfter;
+        _views.TryGetValue(member, out var view) && Freshness.IsFresh(view, _now, Config);
 }

@@ -12,7 +12,7 @@ public abstract partial class Elector
     /// </summary>
     protected bool PrimaryLost() =>
         _currentPrimary is null || !_views.TryGetValue(_currentPrimary, out var view)
-        || _now - view.LastHeartbeat >= Config.DownAfter || view.Role != Role.Primary;
+        || !Freshness.IsFresh(view, _now, Config) || view.Role != Role.Primary;
 
     /// <summary>
     /// <c>best-live-candidate</c>: no live member but this node claimed a higher offset, or the
@@ -24,7 +24,7 @@ public abstract partial class Elector
     {
         foreach (var peer in _peers)
         {
-            if (peer == NodeId || !_views.TryGetValue(peer, out var view) || _now - view.LastHeartbeat >= Config.DownAfter) continue;
+            if (peer == NodeId || !_views.TryGetValue(peer, out var view) || !Freshness.IsFresh(view, _now, Config)) continue;
             if (view.ReplOffset > _offset) return false;
             if (view.ReplOffset == _offset && NodeIds.Compare(peer, NodeId) < 0) return false;
         }
@@ -40,7 +40,7 @@ public abstract partial class Elector
     {
         if (_epoch == Epochs.Ceiling) return true;
         foreach (var view in _views.Values)
-            if (_now - view.LastHeartbeat < Config.DownAfter && view.Epoch == Epochs.Ceiling) return true;
+            if (Freshness.IsFresh(view, _now, Config) && view.Epoch == Epochs.Ceiling) return true;
         return false;
     }
 
@@ -69,7 +69,7 @@ public abstract partial class Elector
         var behind = 1;
         if (incoming is { } hb) Count(hb.Epoch);
         foreach (var (peer, view) in _views)
-            if (peer != NodeId && !(incoming is not null && peer == _from) && _now - view.LastHeartbeat < Config.DownAfter) Count(view.Epoch);
+            if (peer != NodeId && !(incoming is not null && peer == _from) && Freshness.IsFresh(view, _now, Config)) Count(view.Epoch);
         return ahead && behind < Quorum;
 
         void Count(ulong epoch)
@@ -164,7 +164,7 @@ public abstract partial class Elector
         // A node with no fresh view of the announcer (it just restarted) takes the ANNOUNCE as the
         // first word from it; the offset is unknown until its first heartbeat. A stale view counts as
         // none, as everywhere (the model checker's time abstraction drops it).
-        _views[_from] = _views.TryGetValue(_from, out var view) && _now - view.LastHeartbeat < Config.DownAfter
+        _views[_from] = _views.TryGetValue(_from, out var view) && Freshness.IsFresh(view, _now, Config)
             ? view with { Role = Role.Primary, Epoch = announce.Epoch }
             : new PeerView(_now, announce.Epoch, Role.Primary, 0);
     }
@@ -178,7 +178,7 @@ public abstract partial class Elector
     {
         var highest = _epoch;
         foreach (var view in _views.Values)
-            if (_now - view.LastHeartbeat < Config.DownAfter && view.Epoch > highest) highest = view.Epoch;
+            if (Freshness.IsFresh(view, _now, Config) && view.Epoch > highest) highest = view.Epoch;
         if (highest == _epoch) return;
         Persist(new PersistedVote(highest, null));
         _epoch = highest;

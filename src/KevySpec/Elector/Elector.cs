@@ -102,7 +102,7 @@ public abstract partial class Elector
     public ulong ReplOffset => _offset;
 
     /// <summary>Votes needed to win: <c>members / 2 + 1</c>.</summary>
-    public int Quorum => _peers.Length / 2 + 1;
+    public int Quorum => KevySpec.Quorum.Of(_peers.Length);
 
     /// <summary>The table this elector was generated from.</summary>
     public abstract SpecTable Spec { get; }
@@ -132,8 +132,8 @@ public abstract partial class Elector
     {
         var reachable = 0;
         foreach (var view in _views.Values)
-            if (now - view.LastHeartbeat < Config.DownAfter) reachable++;
-        return (reachable + 1) * 2 > Math.Max(_peers.Length, 1);
+            if (Freshness.IsFresh(view, now, Config)) reachable++;
+        return KevySpec.Quorum.IsMajority(reachable + 1, Math.Max(_peers.Length, 1));
     }
 
     /// <summary>Replaces the persistence store and restores from it: the epoch never goes back, and a recorded vote guards its epoch.</summary>

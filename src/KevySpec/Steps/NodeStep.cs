@@ -2,7 +2,7 @@ namespace KevySpec;
 
 /// <summary>
 /// One step of one node, as its host saw it: what the safety invariants judge. The simulator's
-/// <c>Cluster</c> (KevySpec.Verification) and a TCP <c>ElectionNode</c> (KevySpec.Transport, through
+/// <c>SteppedCluster</c> (KevySpec.Verification) and a TCP <c>ElectionNode</c> (KevySpec.Transport, through
 /// <c>NodeOptions.OnStep</c>) both produce them; an <c>OnlineChecker</c> (KevySpec.Verification) consumes them.
 /// </summary>
 /// <param name="Kind">What the step was (a crash included: the node stops counting as a live primary).</param>

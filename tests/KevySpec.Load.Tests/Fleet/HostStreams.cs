@@ -4,7 +4,7 @@ using KevySpec.Load.Fleet;
 
 namespace KevySpec.Load.Tests.Fleet;
 
-/// <summary>Standard input and output for a <see cref="NodeHost"/> run in-process: commands in, messages out.</summary>
+/// <summary>Standard input and output for a <see cref="FleetNodeHost"/> run in-process: commands in, messages out.</summary>
 internal sealed class HostStreams
 {
     private readonly BlockingCollection<string?> _input = [];

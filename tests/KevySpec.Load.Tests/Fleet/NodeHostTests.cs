@@ -21,7 +21,7 @@ public sealed class NodeHostTests : IDisposable
     public async Task A_host_starts_its_nodes_obeys_commands_reports_and_stops_when_told()
     {
         var io = new HostStreams();
-        var host = Task.Run(() => NodeHost.RunAsync(io.Input, io.Output, io.Error));
+        var host = Task.Run(() => FleetNodeHost.RunAsync(io.Input, io.Output, io.Error));
 
         io.Send(new StartCommand(1, Plan(fileStores: true)));
         Assert.Equal(new DoneReply(1), io.Next<DoneReply>());
@@ -52,7 +52,7 @@ public sealed class NodeHostTests : IDisposable
     public async Task A_command_before_the_start_fails_and_a_closed_input_ends_the_host()
     {
         var io = new HostStreams();
-        var host = Task.Run(() => NodeHost.RunAsync(io.Input, io.Output, io.Error));
+        var host = Task.Run(() => FleetNodeHost.RunAsync(io.Input, io.Output, io.Error));
 
         io.Send(new KillCommand(1, "n1"));
         Assert.Equal(new FailedReply(1, "no nodes started yet"), io.Next<FailedReply>());
@@ -69,7 +69,7 @@ public sealed class NodeHostTests : IDisposable
     public async Task A_line_that_is_not_a_command_ends_the_host_with_a_message()
     {
         var io = new HostStreams();
-        var host = Task.Run(() => NodeHost.RunAsync(io.Input, io.Output, io.Error));
+        var host = Task.Run(() => FleetNodeHost.RunAsync(io.Input, io.Output, io.Error));
         io.SendRaw("{\"op\":\"explode\"}");
         Assert.Equal(1, await host.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.StartsWith("kevyspec-load node-host: not a host message", io.Error.ToString());
@@ -79,7 +79,7 @@ public sealed class NodeHostTests : IDisposable
     public async Task A_start_that_cannot_listen_fails_with_the_reason()
     {
         var io = new HostStreams();
-        var host = Task.Run(() => NodeHost.RunAsync(io.Input, io.Output, io.Error));
+        var host = Task.Run(() => FleetNodeHost.RunAsync(io.Input, io.Output, io.Error));
         using var squatter = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         var plan = Plan();
         squatter.Bind(System.Net.IPEndPoint.Parse(plan.Endpoints["n2"]));

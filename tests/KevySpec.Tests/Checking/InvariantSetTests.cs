@@ -35,8 +35,18 @@ public sealed class InvariantSetTests
     public void Only_the_named_invariants_are_checked()
     {
         var set = InvariantSet.ForSpec(ReferenceElector.Table with { Invariants = [new SpecInvariant(1, "epoch-monotonic", "")] });
-        Assert.True(set.EpochMonotonic);
-        Assert.False(set.SinglePrimary || set.ElectionSafety || set.Liveness || set.DurableBeforeSend || set.OneVotePerEpoch
-            || set.BestCandidateWins || set.WriteSafety || set.NoDisruption || set.Convergence);
+        Assert.True(set.Checks(InvariantNames.EpochMonotonic));
+        Assert.Equal([InvariantNames.EpochMonotonic], InvariantNames.All.Where(set.Checks));
+    }
+
+    [Fact]
+    public void The_registry_says_what_each_property_needs_and_which_checkers_decide_it()
+    {
+        Assert.Equal(InvariantNames.All, KevySpec.Properties.PropertyRegistry.All.Select(p => p.Name));
+        var set = InvariantSet.AllKnown;
+        Assert.Equal(InvariantNames.Safety, set.SafetyNames);
+        Assert.Equal([.. InvariantNames.Safety, InvariantNames.NoDisruption, InvariantNames.Liveness, InvariantNames.Convergence], set.DecidedBy(CheckMode.Exhaustive));
+        Assert.Equal(InvariantNames.All, set.DecidedBy(CheckMode.Sim));
+        Assert.Equal(KevySpec.Properties.PropertyNeeds.EndOfRun, KevySpec.Properties.PropertyRegistry.Find(InvariantNames.Convergence)!.Needs);
     }
 }

@@ -27,7 +27,7 @@ public sealed class SpecCheckTests
 
         var thrown = Assert.Throws<SpecViolationException>(() => SpecCheck.AssertHolds(broken, options));
 
-        Assert.Equal(("no-lease-lapse", lowest.Violation!.Invariant, "sim", 3, lowest.Seed),
+        Assert.Equal(("no-lease-lapse", lowest.Violation!.Invariant, CheckMode.Sim, 3, lowest.Seed),
             (thrown.Spec, thrown.Invariant, thrown.Mode, thrown.Nodes, thrown.Seed));
         var lines = thrown.Message.Split(Environment.NewLine);
         Assert.StartsWith($"spec 'no-lease-lapse' (no-lease-lapse.spec.md, ", lines[0], StringComparison.Ordinal);

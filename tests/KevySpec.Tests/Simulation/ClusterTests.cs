@@ -5,7 +5,7 @@ namespace KevySpec.Tests.Simulation;
 
 public sealed class ClusterTests
 {
-    private static Cluster NewCluster() =>
+    private static SteppedCluster NewCluster() =>
         new(ReferenceElector.Definition, ["a", "b", "c"], CheckOptions.SmallConfig, InvariantSet.ForSpec(ReferenceElector.Table));
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TraceWriterTests : IDisposable
     [Fact]
     public void Lines_follow_the_trace_format()
     {
-        var cluster = new Cluster(ReferenceElector.Definition, ["a", "b"], ElectConfig.Default, KevySpec.Checking.InvariantSet.AllKnown);
+        var cluster = new SteppedCluster(ReferenceElector.Definition, ["a", "b"], ElectConfig.Default, KevySpec.Checking.InvariantSet.AllKnown);
         var created = cluster.New("a", Role.Primary, TimeSpan.FromMilliseconds(1.5));
         var tick = cluster.Tick("a", TimeSpan.FromMicroseconds(1207));
 

@@ -7,9 +7,9 @@ namespace KevySpec.Load.Simulations;
 /// interval (<see cref="Inject"/>), a constant number in flight (<see cref="KeepConstant"/>),
 /// a rate that changes linearly (<see cref="Ramp"/>), or none (<see cref="Idle"/>).
 /// </summary>
-public abstract record LoadSimulation
+public abstract record ChurnInjection
 {
-    private protected LoadSimulation() { }
+    private protected ChurnInjection() { }
 
     /// <summary>The option spelling: <c>inject</c>, <c>keep-constant</c>, <c>ramp</c>, <c>none</c>.</summary>
     public abstract string Name { get; }
@@ -18,7 +18,7 @@ public abstract record LoadSimulation
     public abstract string Describe();
 
     /// <summary>Starts <see cref="Rate"/> events at the start of every <see cref="Interval"/>.</summary>
-    public sealed record Inject(int Rate, TimeSpan Interval) : LoadSimulation
+    public sealed record Inject(int Rate, TimeSpan Interval) : ChurnInjection
     {
         /// <inheritdoc />
         public override string Name => "inject";
@@ -28,7 +28,7 @@ public abstract record LoadSimulation
     }
 
     /// <summary>Keeps <see cref="Copies"/> events in flight: a new one starts when one finishes.</summary>
-    public sealed record KeepConstant(int Copies) : LoadSimulation
+    public sealed record KeepConstant(int Copies) : ChurnInjection
     {
         /// <inheritdoc />
         public override string Name => "keep-constant";
@@ -38,7 +38,7 @@ public abstract record LoadSimulation
     }
 
     /// <summary>Injects events every <see cref="Interval"/> at a rate going linearly from <see cref="FromRate"/> to <see cref="ToRate"/> over the run.</summary>
-    public sealed record Ramp(int FromRate, int ToRate, TimeSpan Interval) : LoadSimulation
+    public sealed record Ramp(int FromRate, int ToRate, TimeSpan Interval) : ChurnInjection
     {
         /// <inheritdoc />
         public override string Name => "ramp";
@@ -48,7 +48,7 @@ public abstract record LoadSimulation
     }
 
     /// <summary>No events: the cluster runs undisturbed.</summary>
-    public sealed record Idle : LoadSimulation
+    public sealed record Idle : ChurnInjection
     {
         /// <inheritdoc />
         public override string Name => "none";

@@ -8,7 +8,7 @@ namespace KevySpec.Simulation;
 /// store that outlives its electors; a restart builds a fresh elector on it. The simulator drives a
 /// cluster with a network and faults; the model checker replays its counterexamples on one.
 /// </summary>
-public sealed class Cluster
+public sealed class SteppedCluster
 {
     private readonly ElectorDefinition _definition;
     private readonly OnlineChecker _checker;
@@ -17,7 +17,7 @@ public sealed class Cluster
     private readonly List<ClusterStep> _steps = [];
 
     /// <summary>A cluster of <paramref name="members"/> (no elector built yet: call <see cref="New"/> for each).</summary>
-    public Cluster(ElectorDefinition definition, IReadOnlyList<string> members, ElectConfig config, InvariantSet invariants)
+    public SteppedCluster(ElectorDefinition definition, IReadOnlyList<string> members, ElectConfig config, InvariantSet invariants)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(members);

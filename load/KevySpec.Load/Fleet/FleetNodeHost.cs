@@ -11,7 +11,7 @@ namespace KevySpec.Load.Fleet;
 /// (<see cref="HostMessage"/>). It stops its nodes and exits when told to, or when its standard input
 /// closes (the runner is gone), so it never outlives a run.
 /// </summary>
-public static class NodeHost
+public static class FleetNodeHost
 {
     private static readonly TimeSpan StatusEvery = TimeSpan.FromMilliseconds(50);
 
