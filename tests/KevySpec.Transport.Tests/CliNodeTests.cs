@@ -20,11 +20,15 @@ public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
         var nodes = new Dictionary<string, NodeProcess>();
         try
         {
+            // Processes start seconds apart on a loaded machine: the bootstrap primary listens first, and a
+            // down_after of 3 s keeps a replica that started early from standing before n1's heartbeats arrive.
             foreach (var id in ids)
             {
                 var path = _dir.Sub($"{id}.toml");
-                File.WriteAllText(path, Toml(id, endpoints, id == "n1" ? "primary" : "replica"));
+                File.WriteAllText(path, Toml(id, endpoints, id == "n1" ? "primary" : "replica", downAfterMs: 3000));
                 nodes[id] = NodeProcess.Start(id, path);
+                if (id == "n1")
+                    await Eventually.WaitAsync(() => nodes["n1"].Logged("[n1] listening"), "n1 listens", TimeSpan.FromSeconds(30), () => Dump(nodes));
             }
             await Eventually.WaitAsync(() => nodes["n2"].Logged("[n2] primary n1") && nodes["n3"].Logged("[n3] primary n1")
                     && ids.All(id => nodes[id].Logged($"[{id}] quorum yes")),
@@ -239,7 +243,7 @@ public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string Toml(string id, IReadOnlyDictionary<string, IPEndPoint> endpoints, string role) =>
+    private static string Toml(string id, IReadOnlyDictionary<string, IPEndPoint> endpoints, string role, int downAfterMs = 600) =>
         $"""
         [cluster]
         node_id = "{id}"
@@ -247,7 +251,7 @@ public sealed class CliNodeTests(ITestOutputHelper output) : IDisposable
         data_dir = "data-{id}"
         start_role = "{role}"
         hb_interval_ms = 50
-        down_after_ms = 600
+        down_after_ms = {downAfterMs}
         election_timeout_ms = 600
         election_backoff_ms = 200
         election_backoff_jitter_ms = 200

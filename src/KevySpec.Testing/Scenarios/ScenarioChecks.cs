@@ -13,7 +13,7 @@ internal static class ScenarioChecks
     /// The spec's per-step safety invariants (the cluster's online checker: the first violation,
     /// after which the cluster stops checking) and the liveness condition as of now.
     /// </summary>
-    public static IReadOnlyList<string> Check(Cluster cluster, TimeSpan sinceFaultsStopped)
+    public static IReadOnlyList<string> Check(SteppedCluster cluster, TimeSpan sinceFaultsStopped)
     {
         var safety = cluster.Violation is { } violation
             ? $"safety: {violation} (step {cluster.ViolationStep + 1})"

@@ -42,7 +42,7 @@ public sealed partial class ScenarioRunner
             switch (op)
             {
                 case "new":
-                    _cluster ??= new Cluster(_spec!, step.StringArray("peer_ids"), step.Config(), InvariantSet.ForSpec(_spec!.Table));
+                    _cluster ??= new SteppedCluster(_spec!, step.StringArray("peer_ids"), step.Config(), InvariantSet.ForSpec(_spec!.Table));
                     _cluster.New(node, step.Role("start_role"), step.FixedJitterValue());
                     break;
                 case "restart":

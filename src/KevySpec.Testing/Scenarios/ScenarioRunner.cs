@@ -5,7 +5,7 @@ namespace KevySpec.Scenarios;
 
 /// <summary>
 /// Runs scenario scripts (<see cref="ScenarioScript"/>) against the real generated electors, on
-/// virtual time, through the simulator's <see cref="Cluster"/> (which checks the spec's safety
+/// virtual time, through the simulator's <see cref="SteppedCluster"/> (which checks the spec's safety
 /// invariants after every step). Output is deterministic: the same script prints the same text.
 /// The commands are listed in <c>docs/scenarios.md</c>.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed partial class ScenarioRunner
     private readonly List<string> _sends = [];
     private ElectorDefinition? _spec;
     private ElectConfig _config = ElectConfig.Default;
-    private Cluster? _cluster;
+    private SteppedCluster? _cluster;
     private TimeSpan _now;
     private TimeSpan _faultsStoppedAt;
     private List<string>? _changes;
@@ -79,7 +79,7 @@ public sealed partial class ScenarioRunner
 
     private ScenarioException Fail(string problem) => new(_file, _line, problem);
 
-    private Cluster Nodes => _cluster ?? throw Fail("no nodes yet: start with 'nodes ID...' (after 'spec NAME')");
+    private SteppedCluster Nodes => _cluster ?? throw Fail("no nodes yet: start with 'nodes ID...' (after 'spec NAME')");
 
     private void Execute(string[] words, List<string> output)
     {
@@ -167,7 +167,7 @@ public sealed partial class ScenarioRunner
         var bootstrap = split < 0 ? null : args[(split + 1)..].ToArray();
         if (members.Length == 0 || bootstrap is { Length: not 1 }) throw Fail("usage: nodes ID... [bootstrap ID]");
         if (bootstrap is not null && !members.Contains(bootstrap[0])) throw Fail($"bootstrap '{bootstrap[0]}' is not one of the nodes");
-        _cluster = new Cluster(_spec, members.ToArray(), _config, InvariantSet.ForSpec(_spec.Table));
+        _cluster = new SteppedCluster(_spec, members.ToArray(), _config, InvariantSet.ForSpec(_spec.Table));
         foreach (var id in members) _cluster.New(id, id == bootstrap?[0] ? Role.Primary : Role.Replica, TimeSpan.Zero);
         Status(output);
     }
