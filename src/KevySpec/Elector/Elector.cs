@@ -117,10 +117,12 @@ public abstract partial class Elector
     /// The write fence: true while this node may take writes as far as quorum goes. A primary that
     /// answers false must fence writes. By default (the protocol's rule) it hears a majority:
     /// <c>(reachable + 1) * 2 &gt; members</c>, where reachable counts heartbeat senders heard less
-    /// than <c>down_after</c> ago. A spec that declares the <c>lease-quorum</c> fence counts only
-    /// members heard at this node's own epoch less than <c>write_lease</c> ago (<see cref="LeaseQuorum"/>).
+    /// than <c>down_after</c> ago. A primary of a spec that declares the <c>lease-quorum</c> fence counts
+    /// only replicas heard at its own epoch less than <c>write_lease</c> ago (<see cref="LeaseQuorum"/>);
+    /// any other node of such a spec answers the protocol's rule (it takes no writes, so the answer only
+    /// says whether it hears a majority).
     /// </summary>
-    public bool HasQuorum(TimeSpan now) => FencesWithLease ? LeaseQuorum(now) : HearsMajority(now);
+    public bool HasQuorum(TimeSpan now) => FencesWithLease && _role == Role.Primary ? LeaseQuorum(now) : HearsMajority(now);
 
     /// <summary>
     /// True when the generated elector's spec fences writes with <c>lease-quorum</c> instead of the

@@ -55,6 +55,17 @@ public sealed class WriteFenceTests
     }
 
     [Fact]
+    public void A_replica_of_the_fenced_spec_answers_whether_it_hears_a_majority()
+    {
+        var b = new TestNode("b", spec: Hardened);
+        b.Tick(Ms(0));
+        b.Receive(Ms(100), "a", "HB 2 a primary 0");
+        b.Receive(Ms(100), "c", "HB 3 c candidate 0");
+        Assert.True(b.Elector.HasQuorum(Ms(4000)));
+        Assert.False(b.Elector.HasQuorum(Ms(5100)));
+    }
+
+    [Fact]
     public void The_reference_fence_counts_any_member_heard_within_down_after()
     {
         var a = new TestNode("a", start: Role.Primary);
