@@ -69,48 +69,48 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         Messages: ["hb", "offer", "accept", "announce"],
         Rows:
         [
-            new SpecRow(136, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
-            new SpecRow(137, Role.Primary, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(138, Role.Candidate, "heartbeats", [], null, ["send-due-heartbeats"]),
-            new SpecRow(139, Role.Replica, "heartbeats", ["primary-heard-lately"], null, ["send-due-heartbeats"]),
-            new SpecRow(140, Role.Replica, "heartbeats", ["!primary-known", "!cold-start-grace-over"], null, ["send-due-heartbeats"]),
-            new SpecRow(141, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate", "leases-lapsed"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(142, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate", "leases-lapsed"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
-            new SpecRow(143, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
-            new SpecRow(144, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
-            new SpecRow(145, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
-            new SpecRow(146, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(147, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(148, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
-            new SpecRow(149, Role.Replica, "hb", [], null, ["record-view"]),
-            new SpecRow(150, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
-            new SpecRow(151, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
-            new SpecRow(152, Role.Candidate, "hb", [], null, ["record-view"]),
-            new SpecRow(153, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(154, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
-            new SpecRow(155, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
-            new SpecRow(156, Role.Primary, "hb", [], null, ["record-view"]),
-            new SpecRow(157, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch", "leases-lapsed"], null, ["note-candidate", "cast-vote"]),
-            new SpecRow(158, Role.Candidate, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch", "leases-lapsed"], Role.Replica, ["note-candidate", "drop-candidacy", "cast-vote"]),
-            new SpecRow(159, Role.Replica, "offer", ["!from-self"], null, ["note-candidate", "answer-offer"]),
-            new SpecRow(160, Role.Candidate, "offer", ["!from-self"], null, ["note-candidate"]),
-            new SpecRow(161, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote", "note-voter"]),
-            new SpecRow(162, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
-            new SpecRow(163, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
-            new SpecRow(164, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
+            new SpecRow(133, null, "first-tick", ["!first-tick-seen"], null, ["remember-first-tick"]),
+            new SpecRow(134, Role.Primary, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(135, Role.Candidate, "heartbeats", [], null, ["send-due-heartbeats"]),
+            new SpecRow(136, Role.Replica, "heartbeats", ["primary-heard-lately"], null, ["send-due-heartbeats"]),
+            new SpecRow(137, Role.Replica, "heartbeats", ["!primary-known", "!cold-start-grace-over"], null, ["send-due-heartbeats"]),
+            new SpecRow(138, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "primary-known", "primary-lost", "cold-start-grace-over", "best-live-candidate", "leases-lapsed"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(139, Role.Replica, "start-election", ["!in-backoff", "!live-epoch-exhausted", "!primary-known", "cold-start-grace-over", "best-live-candidate", "leases-lapsed"], Role.Candidate, ["rise-to-live-epoch", "open-candidacy"]),
+            new SpecRow(140, Role.Primary, "start-election", ["epoch-left-behind"], Role.Replica, []),
+            new SpecRow(141, Role.Candidate, "finish-candidacy", ["candidacy-open", "quorum-reached"], Role.Primary, ["announce-self"]),
+            new SpecRow(142, Role.Candidate, "finish-candidacy", ["candidacy-open", "!quorum-reached", "election-timed-out"], Role.Replica, ["back-off"]),
+            new SpecRow(143, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(144, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-current", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(145, Role.Replica, "hb", ["hb-claims-primary", "hb-epoch-older", "primary-lost"], null, ["record-view", "follow-sender"]),
+            new SpecRow(146, Role.Replica, "hb", [], null, ["record-view"]),
+            new SpecRow(147, Role.Candidate, "hb", ["hb-claims-primary", "hb-epoch-newer"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender", "drop-candidacy"]),
+            new SpecRow(148, Role.Candidate, "hb", ["hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "drop-candidacy"]),
+            new SpecRow(149, Role.Candidate, "hb", [], null, ["record-view"]),
+            new SpecRow(150, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer", "!from-self"], Role.Replica, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(151, Role.Primary, "hb", ["hb-claims-primary", "hb-epoch-newer"], null, ["record-view", "adopt-hb-epoch", "follow-sender"]),
+            new SpecRow(152, Role.Primary, "hb", ["hb-leaves-epoch-behind", "!from-self"], Role.Replica, ["record-view"]),
+            new SpecRow(153, Role.Primary, "hb", [], null, ["record-view"]),
+            new SpecRow(154, Role.Replica, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch", "leases-lapsed"], null, ["note-candidate", "cast-vote"]),
+            new SpecRow(155, Role.Candidate, "offer", ["offer-epoch-newer", "!own-offset-ahead", "!own-id-wins-tie", "!voted-in-offer-epoch", "leases-lapsed"], Role.Replica, ["note-candidate", "drop-candidacy", "cast-vote"]),
+            new SpecRow(156, Role.Replica, "offer", ["!from-self"], null, ["note-candidate", "answer-offer"]),
+            new SpecRow(157, Role.Candidate, "offer", ["!from-self"], null, ["note-candidate"]),
+            new SpecRow(158, Role.Candidate, "accept", ["accept-epoch-current"], null, ["count-vote", "note-voter"]),
+            new SpecRow(159, null, "announce", ["!announce-epoch-stale", "!announce-known", "announces-self"], Role.Primary, ["adopt-announce"]),
+            new SpecRow(160, null, "announce", ["!announce-epoch-stale", "!announce-known", "!announces-self"], Role.Replica, ["adopt-announce", "note-announcer-primary"]),
+            new SpecRow(161, null, "announce", ["announce-known", "!announces-self"], null, ["note-announcer-primary"]),
         ],
         Invariants:
         [
-            new SpecInvariant(229, "election-safety", "at most one node wins or announces itself in any epoch."),
-            new SpecInvariant(230, "single-primary", "no two live nodes are primary at the same epoch."),
-            new SpecInvariant(231, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
-            new SpecInvariant(232, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
-            new SpecInvariant(233, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
-            new SpecInvariant(234, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
-            new SpecInvariant(235, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `delay_bound` of being sent."),
-            new SpecInvariant(236, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
-            new SpecInvariant(237, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
-            new SpecInvariant(238, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
+            new SpecInvariant(226, "election-safety", "at most one node wins or announces itself in any epoch."),
+            new SpecInvariant(227, "single-primary", "no two live nodes are primary at the same epoch."),
+            new SpecInvariant(228, "one-vote-per-epoch", "a node votes for at most one candidate per epoch, across restarts."),
+            new SpecInvariant(229, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
+            new SpecInvariant(230, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
+            new SpecInvariant(231, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
+            new SpecInvariant(232, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `delay_bound` of being sent."),
+            new SpecInvariant(233, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
+            new SpecInvariant(234, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
+            new SpecInvariant(235, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
         ]);
 
     /// <summary>This elector kind, as tools find it: spec name <c>election-hardened</c>.</summary>
@@ -335,66 +335,66 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         }
     }
 
-    // election-hardened.spec.md:136  * | first-tick | !first-tick-seen | = | remember-first-tick
+    // election-hardened.spec.md:133  * | first-tick | !first-tick-seen | = | remember-first-tick
     private void Row1()
     {
         RememberFirstTick();
     }
 
-    // election-hardened.spec.md:137  Primary | heartbeats |  | = | send-due-heartbeats
+    // election-hardened.spec.md:134  Primary | heartbeats |  | = | send-due-heartbeats
     private void Row2()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:138  Candidate | heartbeats |  | = | send-due-heartbeats
+    // election-hardened.spec.md:135  Candidate | heartbeats |  | = | send-due-heartbeats
     private void Row3()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:139  Replica | heartbeats | primary-heard-lately | = | send-due-heartbeats
+    // election-hardened.spec.md:136  Replica | heartbeats | primary-heard-lately | = | send-due-heartbeats
     private void Row4()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:140  Replica | heartbeats | !primary-known, !cold-start-grace-over | = | send-due-heartbeats
+    // election-hardened.spec.md:137  Replica | heartbeats | !primary-known, !cold-start-grace-over | = | send-due-heartbeats
     private void Row5()
     {
         SendDueHeartbeats();
     }
 
-    // election-hardened.spec.md:141  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate, leases-lapsed | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:138  Replica | start-election | !in-backoff, !live-epoch-exhausted, primary-known, primary-lost, cold-start-grace-over, best-live-candidate, leases-lapsed | Candidate | rise-to-live-epoch, open-candidacy
     private void Row6()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:142  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate, leases-lapsed | Candidate | rise-to-live-epoch, open-candidacy
+    // election-hardened.spec.md:139  Replica | start-election | !in-backoff, !live-epoch-exhausted, !primary-known, cold-start-grace-over, best-live-candidate, leases-lapsed | Candidate | rise-to-live-epoch, open-candidacy
     private void Row7()
     {
         RiseToLiveEpoch();
         OpenCandidacy();
     }
 
-    // election-hardened.spec.md:143  Primary | start-election | epoch-left-behind | Replica | 
+    // election-hardened.spec.md:140  Primary | start-election | epoch-left-behind | Replica | 
     private void Row8() { }
 
-    // election-hardened.spec.md:144  Candidate | finish-candidacy | candidacy-open, quorum-reached | Primary | announce-self
+    // election-hardened.spec.md:141  Candidate | finish-candidacy | candidacy-open, quorum-reached | Primary | announce-self
     private void Row9()
     {
         AnnounceSelf();
     }
 
-    // election-hardened.spec.md:145  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
+    // election-hardened.spec.md:142  Candidate | finish-candidacy | candidacy-open, !quorum-reached, election-timed-out | Replica | back-off
     private void Row10()
     {
         BackOff();
     }
 
-    // election-hardened.spec.md:146  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:143  Replica | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row11(Heartbeat hb)
     {
         RecordView(hb);
@@ -402,27 +402,27 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:147  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
+    // election-hardened.spec.md:144  Replica | hb | hb-claims-primary, hb-epoch-current, primary-lost | = | record-view, follow-sender
     private void Row12(Heartbeat hb)
     {
         RecordView(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:148  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
+    // election-hardened.spec.md:145  Replica | hb | hb-claims-primary, hb-epoch-older, primary-lost | = | record-view, follow-sender
     private void Row13(Heartbeat hb)
     {
         RecordView(hb);
         FollowSender();
     }
 
-    // election-hardened.spec.md:149  Replica | hb |  | = | record-view
+    // election-hardened.spec.md:146  Replica | hb |  | = | record-view
     private void Row14(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:150  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
+    // election-hardened.spec.md:147  Candidate | hb | hb-claims-primary, hb-epoch-newer | Replica | record-view, adopt-hb-epoch, follow-sender, drop-candidacy
     private void Row15(Heartbeat hb)
     {
         RecordView(hb);
@@ -431,20 +431,20 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         DropCandidacy();
     }
 
-    // election-hardened.spec.md:151  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
+    // election-hardened.spec.md:148  Candidate | hb | hb-epoch-newer, !from-self | Replica | record-view, drop-candidacy
     private void Row16(Heartbeat hb)
     {
         RecordView(hb);
         DropCandidacy();
     }
 
-    // election-hardened.spec.md:152  Candidate | hb |  | = | record-view
+    // election-hardened.spec.md:149  Candidate | hb |  | = | record-view
     private void Row17(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:153  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:150  Primary | hb | hb-claims-primary, hb-epoch-newer, !from-self | Replica | record-view, adopt-hb-epoch, follow-sender
     private void Row18(Heartbeat hb)
     {
         RecordView(hb);
@@ -452,7 +452,7 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:154  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
+    // election-hardened.spec.md:151  Primary | hb | hb-claims-primary, hb-epoch-newer | = | record-view, adopt-hb-epoch, follow-sender
     private void Row19(Heartbeat hb)
     {
         RecordView(hb);
@@ -460,26 +460,26 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         FollowSender();
     }
 
-    // election-hardened.spec.md:155  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
+    // election-hardened.spec.md:152  Primary | hb | hb-leaves-epoch-behind, !from-self | Replica | record-view
     private void Row20(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:156  Primary | hb |  | = | record-view
+    // election-hardened.spec.md:153  Primary | hb |  | = | record-view
     private void Row21(Heartbeat hb)
     {
         RecordView(hb);
     }
 
-    // election-hardened.spec.md:157  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed | = | note-candidate, cast-vote
+    // election-hardened.spec.md:154  Replica | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed | = | note-candidate, cast-vote
     private void Row22(Offer offer)
     {
         NoteCandidate(offer);
         CastVote(offer);
     }
 
-    // election-hardened.spec.md:158  Candidate | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed | Replica | note-candidate, drop-candidacy, cast-vote
+    // election-hardened.spec.md:155  Candidate | offer | offer-epoch-newer, !own-offset-ahead, !own-id-wins-tie, !voted-in-offer-epoch, leases-lapsed | Replica | note-candidate, drop-candidacy, cast-vote
     private void Row23(Offer offer)
     {
         NoteCandidate(offer);
@@ -487,40 +487,40 @@ public sealed partial class HardenedElector : global::KevySpec.Elector
         CastVote(offer);
     }
 
-    // election-hardened.spec.md:159  Replica | offer | !from-self | = | note-candidate, answer-offer
+    // election-hardened.spec.md:156  Replica | offer | !from-self | = | note-candidate, answer-offer
     private void Row24(Offer offer)
     {
         NoteCandidate(offer);
         AnswerOffer();
     }
 
-    // election-hardened.spec.md:160  Candidate | offer | !from-self | = | note-candidate
+    // election-hardened.spec.md:157  Candidate | offer | !from-self | = | note-candidate
     private void Row25(Offer offer)
     {
         NoteCandidate(offer);
     }
 
-    // election-hardened.spec.md:161  Candidate | accept | accept-epoch-current | = | count-vote, note-voter
+    // election-hardened.spec.md:158  Candidate | accept | accept-epoch-current | = | count-vote, note-voter
     private void Row26(Accept accept)
     {
         CountVote(accept);
         NoteVoter(accept);
     }
 
-    // election-hardened.spec.md:162  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
+    // election-hardened.spec.md:159  * | announce | !announce-epoch-stale, !announce-known, announces-self | Primary | adopt-announce
     private void Row27(Announce announce)
     {
         AdoptAnnounce(announce);
     }
 
-    // election-hardened.spec.md:163  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
+    // election-hardened.spec.md:160  * | announce | !announce-epoch-stale, !announce-known, !announces-self | Replica | adopt-announce, note-announcer-primary
     private void Row28(Announce announce)
     {
         AdoptAnnounce(announce);
         NoteAnnouncerPrimary(announce);
     }
 
-    // election-hardened.spec.md:164  * | announce | announce-known, !announces-self | = | note-announcer-primary
+    // election-hardened.spec.md:161  * | announce | announce-known, !announces-self | = | note-announcer-primary
     private void Row29(Announce announce)
     {
         NoteAnnouncerPrimary(announce);
