@@ -23,6 +23,8 @@ public sealed class WriteSafetyWatch
     private readonly bool[] _quorum;
     private readonly PriorityQueue<Change, (TimeSpan At, long Seq)> _pending = new();
     private readonly List<(TimeSpan From, TimeSpan To)> _unjudged = [];
+    // The stretches that can still cover a change to judge (changes are judged in instant order).
+    private readonly List<(TimeSpan From, TimeSpan To)> _open = [];
     private readonly Dictionary<int, TimeSpan> _pausedSince = [];
     private readonly HashSet<(int, ulong, int, ulong)> _seen = [];
     private readonly List<((int, ulong, int, ulong) Pair, SafetyViolation Found)> _violations = [];
@@ -109,14 +111,23 @@ public sealed class WriteSafetyWatch
     private void NotJudged(TimeSpan from, TimeSpan to)
     {
         Exceeded++;
-        _unjudged.Add((from, to));
+        Suspend(from, to);
         // A violation judged on the stale state the late report corrects is withdrawn.
         foreach (var (pair, _) in _violations.Where(v => v.Found.At >= from && v.Found.At <= to)) _seen.Remove(pair);
         _violations.RemoveAll(v => v.Found.At >= from && v.Found.At <= to);
     }
 
-    private bool Judged(TimeSpan at) =>
-        !_unjudged.Exists(s => s.From <= at && at <= s.To) && !_pausedSince.Values.Any(from => from <= at);
+    private void Suspend(TimeSpan from, TimeSpan to)
+    {
+        _unjudged.Add((from, to));
+        _open.Add((from, to));
+    }
+
+    private bool Judged(TimeSpan at)
+    {
+        _open.RemoveAll(s => s.To < at);
+        return !_open.Exists(s => s.From <= at) && !_pausedSince.Values.Any(from => from <= at);
+    }
 
     private void Apply(Change change, TimeSpan at)
     {
@@ -142,7 +153,7 @@ public sealed class WriteSafetyWatch
                 break;
             case ChangeKind.Resumed:
                 _nodes[change.Node] = node with { Paused = false };
-                if (_pausedSince.Remove(change.Node, out var since)) _unjudged.Add((since, at + _downAfter + DelayBound));
+                if (_pausedSince.Remove(change.Node, out var since)) Suspend(since, at + _downAfter + DelayBound);
                 break;
         }
     }
