@@ -12,17 +12,17 @@ public class OnlineSafetyMonitorTests
         new(StepKind.New, node, Role.Replica, 0, role, 1, [], [], new PersistedVote(1, null));
 
     [Fact]
-    public void Checks_the_safety_invariants_the_spec_claims()
+    public void Checks_the_safety_invariants_the_spec_claims_write_safety_included()
     {
-        var monitor = new OnlineSafetyMonitor(Members, InvariantSet.ForSpec(ReferenceElector.Definition.Table), new RunClock(TimeProvider.System));
-        Assert.Equal(InvariantNames.Safety, monitor.Checked);
+        var monitor = new OnlineSafetyMonitor(Members, InvariantSet.ForSpec(ReferenceElector.Definition.Table), ElectConfig.Default, new RunClock(TimeProvider.System));
+        Assert.Equal([.. InvariantNames.Safety, InvariantNames.WriteSafety], monitor.Checked);
     }
 
     [Fact]
     public void A_violation_is_stamped_with_the_run_time_it_was_found_at_and_kept_once()
     {
         var time = new ManualTime();
-        var monitor = new OnlineSafetyMonitor(Members, InvariantSet.ForSpec(ReferenceElector.Definition.Table), new RunClock(time));
+        var monitor = new OnlineSafetyMonitor(Members, InvariantSet.ForSpec(ReferenceElector.Definition.Table), ElectConfig.Default, new RunClock(time));
         monitor.OnStep(Start("n1", Role.Primary));
         time.Advance(TimeSpan.FromMilliseconds(1500));
         monitor.OnStep(Start("n2", Role.Primary));

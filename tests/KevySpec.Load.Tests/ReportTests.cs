@@ -14,6 +14,18 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void The_safety_line_states_the_delay_bound_write_safety_assumed_and_how_often_it_was_exceeded()
+    {
+        var run = SampleRun.Create([]);
+        var never = ReportText.Safety(ReportModel.Build(run with { WriteSafety = new(TimeSpan.FromMilliseconds(50), 0, TimeSpan.Zero) }, charts: false));
+        var twice = ReportText.Safety(ReportModel.Build(run with { WriteSafety = new(TimeSpan.FromMilliseconds(50), 2, TimeSpan.FromMilliseconds(1250)) }, charts: false));
+
+        Assert.EndsWith("; write-safety assumes delay_bound 50ms, never exceeded", never, StringComparison.Ordinal);
+        Assert.EndsWith("; write-safety assumes delay_bound 50ms, exceeded 2 times (1.25s not judged)", twice, StringComparison.Ordinal);
+        Assert.DoesNotContain("delay_bound", ReportText.Safety(ReportModel.Build(run, charts: false)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Metrics_are_computed_from_the_run()
     {
         var model = ReportModel.Build(SampleRun.Create([]), charts: false);

@@ -53,6 +53,10 @@ public sealed class SmokeRunTests : IDisposable
         var md = File.ReadAllText(Path.Combine(_folder, "report.md"));
         Assert.Contains("**Thresholds:** PASSED (3 thresholds)", md);
         Assert.Contains("**Safety:** SAFE", md);
+        // Write-safety is judged online, with the delay bound it assumes stated.
+        var safety = md.Split('\n').Single(l => l.StartsWith("- **Safety:**", StringComparison.Ordinal));
+        Assert.Contains(", write-safety;", safety);
+        Assert.Contains("write-safety assumes delay_bound 50ms", safety);
         Assert.Contains("`failover.p99`", md);
         Assert.Contains("data:image/png;base64,", File.ReadAllText(Path.Combine(_folder, "report.html")));
         Assert.Contains("Thresholds: PASSED", output.ToString());

@@ -21,12 +21,15 @@ public sealed class LocalFleet : INodeFleet
     /// <inheritdoc />
     public IReadOnlyList<string> NodeIds => _cluster.NodeIds;
 
-    /// <summary>Starts the plan's hosted nodes; their reports, steps and saves go to <paramref name="events"/>.</summary>
-    public static async Task<LocalFleet> StartAsync(FleetPlan plan, FleetEvents events, CancellationToken ct)
+    /// <summary>
+    /// Starts the plan's hosted nodes running <paramref name="elector"/> (the plan's spec when null: a node host
+    /// knows only the kit's generated electors); their reports, steps and saves go to <paramref name="events"/>.
+    /// </summary>
+    public static async Task<LocalFleet> StartAsync(FleetPlan plan, FleetEvents events, CancellationToken ct, ElectorDefinition? elector = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(events);
-        var elector = plan.Elector();
+        elector ??= plan.Elector();
         var stores = plan.Hosted.ToDictionary(
             id => id,
             id => plan.FileStores ? new FileElectionStore(Path.Combine(plan.DataRoot, id)) : (IElectionStore)new InMemoryElectionStore(),

@@ -49,7 +49,7 @@ public static class NemesisReport
         [
             $"verdict: {(result.Passed ? "PASS" : "FAIL")}",
             $"faults: {result.Faults.Count} ({Kinds(result)})",
-            $"safety violations: {result.Violations.Count} (checked online: {string.Join(", ", result.Checked)})",
+            $"safety violations: {result.Violations.Count} (checked online: {string.Join(", ", result.Checked)}){(result.WriteSafety is { } judged ? $"; {judged.Text}" : "")}",
             $"failover: {Stats(result.Failover)}, timeouts {result.FailoverTimeouts} (bound {DurationText.Format(result.Settings.FailoverBound)})",
             $"recovery after repair: {Stats(result.Recovery)}, timeouts {result.RecoveryTimeouts} (bound {DurationText.Format(result.Settings.RecoveryBound)})",
             $"elections: {result.Elections.Count(e => !e.Startup)}, spurious {result.SpuriousElections}",

@@ -44,7 +44,8 @@ public sealed record NemesisResult(
     IReadOnlyList<string> Checked,
     TimeSpan MeasuredFrom,
     TimeSpan MeasuredTo,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    WriteSafetyJudgement? WriteSafety = null)
 {
     /// <summary>Failovers that did not converge within the bound.</summary>
     public int FailoverTimeouts => Faults.Count(f => f.FailoverTimedOut);

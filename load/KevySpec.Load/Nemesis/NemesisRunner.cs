@@ -54,19 +54,19 @@ public static class NemesisRunner
         var leftovers = remaining.Where(name => name.StartsWith(lab.Names.Prefix + "-", StringComparison.Ordinal)).ToArray();
         log(leftovers.Length == 0 ? $"deleted the {namespaces.Count} namespaces" : $"namespaces left behind: {string.Join(", ", leftovers)}");
         return new NemesisResult(settings, run.StartedAt, ids, namespaces, swept, leftovers, run.Faults, run.Samples, run.Counters,
-            run.Failover, run.Recovery, run.Elections, run.Violations, run.Checked, run.MeasuredFrom, run.MeasuredTo, run.Notes);
+            run.Failover, run.Recovery, run.Elections, run.Violations, run.Checked, run.MeasuredFrom, run.MeasuredTo, run.Notes, run.WriteSafety);
     }
 
     private sealed record Run(
         DateTimeOffset StartedAt, IReadOnlyList<FaultRecord> Faults, IReadOnlyList<NodeSample> Samples, IReadOnlyDictionary<string, CounterTotals> Counters,
         LatencyHistogram Failover, LatencyHistogram Recovery, IReadOnlyList<ElectionRecord> Elections, IReadOnlyList<SafetyViolation> Violations,
-        IReadOnlyList<string> Checked, TimeSpan MeasuredFrom, TimeSpan MeasuredTo, IReadOnlyList<string> Notes);
+        IReadOnlyList<string> Checked, TimeSpan MeasuredFrom, TimeSpan MeasuredTo, IReadOnlyList<string> Notes, WriteSafetyJudgement? WriteSafety);
 
     private static async Task<Run> RunInLabAsync(NemesisSettings settings, NetworkLab lab, IReadOnlyList<string> ids, Action<string> log, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.Now;
         var clock = new RunClock(TimeProvider.System);
-        var monitor = new OnlineSafetyMonitor(ids, InvariantSet.ForSpec(settings.Spec.Table), clock);
+        var monitor = new OnlineSafetyMonitor(ids, InvariantSet.ForSpec(settings.Spec.Table), settings.Config, clock);
         var ledger = new ElectionLedger(ElectionLedger.AllowanceFor(settings.Config));
         var tracker = new TopologyTracker(ids);
         var fleets = new Dictionary<string, NamespacedFleet>(StringComparer.Ordinal);
@@ -142,7 +142,7 @@ public static class NemesisRunner
         }
         List<NodeSample> taken;
         lock (samples) taken = [.. samples];
-        return new Run(startedAt, faults, taken, counters, failover, recovery, ledger.Elections(), monitor.Violations, monitor.Checked, measuredFrom, measuredTo, notes);
+        return new Run(startedAt, faults, taken, counters, failover, recovery, ledger.Elections(), monitor.Violations, monitor.Checked, measuredFrom, measuredTo, notes, monitor.WriteSafety);
     }
 
     // Inject, hold (measuring the failover if the primary was taken away), repair, wait for every node to follow one primary.
@@ -158,7 +158,11 @@ public static class NemesisRunner
         try
         {
             await lab.ApplyAsync(fault).ConfigureAwait(false);
-            foreach (var id in fault.Paused) fleets[id].Pause();
+            foreach (var id in fault.Paused)
+            {
+                harness.MarkPaused(id);
+                fleets[id].Pause();
+            }
             foreach (var id in fault.Killed) await harness.KillAsync(id).ConfigureAwait(false);
             if (fault.PrimaryLost)
             {
@@ -175,7 +179,11 @@ public static class NemesisRunner
             // Repair whatever happened, even on cancellation or a failed command.
             ledger.Repair(window, clock.Now);
             await lab.HealAsync().ConfigureAwait(false);
-            foreach (var id in fault.Paused) fleets[id].Resume();
+            foreach (var id in fault.Paused)
+            {
+                fleets[id].Resume();
+                harness.MarkResumed(id);
+            }
             foreach (var id in fault.Killed) await harness.RestartAsync(id, Role.Replica).ConfigureAwait(false);
         }
         var repaired = clock.Now;

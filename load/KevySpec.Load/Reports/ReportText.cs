@@ -25,9 +25,9 @@ public static class ReportText
     }
 
     /// <summary><c>SAFE</c> / <c>UNSAFE: n violation(s)</c>, over the invariants checked.</summary>
-    public static string Safety(ReportModel model) => model.Run.Violations.Count == 0
+    public static string Safety(ReportModel model) => (model.Run.Violations.Count == 0
         ? $"SAFE: no violation of {string.Join(", ", model.Run.CheckedInvariants)}"
-        : $"UNSAFE: {model.Run.Violations.Count} violation(s)";
+        : $"UNSAFE: {model.Run.Violations.Count} violation(s)") + (model.Run.WriteSafety is { } judged ? $"; {judged.Text}" : "");
 
     /// <summary>The setup as (label, value) rows.</summary>
     public static IReadOnlyList<(string Label, string Value)> Setup(RunResult run)

@@ -21,9 +21,11 @@ public sealed class ClusterHarness : IAsyncDisposable
     private readonly List<INodeFleet> _fleets = [];
     private readonly Dictionary<string, long> _origins = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly OnlineSafetyMonitor _monitor;
 
-    private ClusterHarness(IReadOnlyList<string> ids, RunClock clock, TopologyTracker tracker, string dataRoot, int hosts)
+    private ClusterHarness(IReadOnlyList<string> ids, RunClock clock, TopologyTracker tracker, OnlineSafetyMonitor monitor, string dataRoot, int hosts)
     {
+        _monitor = monitor;
         NodeIds = ids;
         _clock = clock;
         Tracker = tracker;
@@ -59,7 +61,7 @@ public sealed class ClusterHarness : IAsyncDisposable
         var ids = IdsFor(nodes);
         var endpoints = LoopbackCluster.ReservePorts(ids).ToDictionary(e => e.Key, e => e.Value.ToString(), StringComparer.Ordinal);
         IReadOnlyList<FleetPart> parts = hosts == 0
-            ? [new FleetPart(ids, Remote: false, async (plan, events, token) => await LocalFleet.StartAsync(plan, events, token).ConfigureAwait(false))]
+            ? [new FleetPart(ids, Remote: false, async (plan, events, token) => await LocalFleet.StartAsync(plan, events, token, spec).ConfigureAwait(false))]
             : [.. Partition(ids, hosts).Select((part, i) => new FleetPart(part, Remote: true, async (plan, events, token) =>
                 await RemoteFleet.StartAsync(plan, events, $"node host {i + 1} ({part[0]}..{part[^1]})", token).ConfigureAwait(false)))];
         return StartAsync(ids, endpoints, parts, spec, config, seed, fileStores, clock, monitor, ledger, tracker, ct);
@@ -77,7 +79,7 @@ public sealed class ClusterHarness : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(parts);
         var root = Path.Combine(Path.GetTempPath(), $"kevyspec-load-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
         Directory.CreateDirectory(root);
-        var harness = new ClusterHarness(ids, clock, tracker, root, parts.Count(p => p.Remote));
+        var harness = new ClusterHarness(ids, clock, tracker, monitor, root, parts.Count(p => p.Remote));
         var events = new FleetEvents(harness.OnReport, (step, timestamp) =>
         {
             monitor.OnStep(step);
@@ -136,7 +138,9 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Kills <paramref name="id"/>: its sockets close now; its data directory stays.</summary>
     public async Task KillAsync(string id)
     {
-        Tracker.MarkKilled(id, _clock.Now);
+        var at = _clock.Now;
+        Tracker.MarkKilled(id, at);
+        _monitor.OnKilled(id, at);
         await FleetOf(id).KillAsync(id).ConfigureAwait(false);
     }
 
@@ -144,9 +148,20 @@ public sealed class ClusterHarness : IAsyncDisposable
     public async Task RestartAsync(string id, Role role)
     {
         lock (_gate) _origins[id] = long.MaxValue;
-        Tracker.MarkRestarted(id, _clock.Now);
+        var at = _clock.Now;
+        Tracker.MarkRestarted(id, at);
+        _monitor.OnRestarted(id, at);
         await FleetOf(id).RestartAsync(id, role).ConfigureAwait(false);
     }
+
+    /// <summary>Notes that <paramref name="id"/>'s process was stopped (a pause the fleet made): the delay bound no longer holds.</summary>
+    public void MarkPaused(string id) => _monitor.OnPaused(id, _clock.Now);
+
+    /// <summary>Notes that <paramref name="id"/>'s stopped process goes on.</summary>
+    public void MarkResumed(string id) => _monitor.OnResumed(id, _clock.Now);
+
+    /// <summary>Cuts the one directed link <paramref name="from"/> → <paramref name="to"/> (a one-way or, with its reverse, a partial partition).</summary>
+    public void Cut(string from, string to) => FleetOf(from).Cut(from, to);
 
     /// <summary>Cuts every link between <paramref name="minority"/> and the other nodes, both ways.</summary>
     public void Partition(IReadOnlyCollection<string> minority)
@@ -207,7 +222,9 @@ public sealed class ClusterHarness : IAsyncDisposable
             if (offsetTicks < _origins[change.NodeId]) _origins[change.NodeId] = offsetTicks;
             at = TimeSpan.FromTicks(_origins[change.NodeId]) + change.At;
         }
-        Tracker.Record(new NodeObservation(change.NodeId, change.Role, change.Epoch, change.Primary, change.HasQuorum, at));
+        var observation = new NodeObservation(change.NodeId, change.Role, change.Epoch, change.Primary, change.HasQuorum, at);
+        Tracker.Record(observation);
+        _monitor.OnReport(observation);
     }
 }
 

@@ -29,7 +29,7 @@ public static class LoadRunner
         var clock = new RunClock(TimeProvider.System);
         var ids = ClusterHarness.IdsFor(settings.Nodes);
         var invariants = InvariantSet.ForSpec(settings.Spec.Table);
-        var monitor = new OnlineSafetyMonitor(ids, invariants, clock);
+        var monitor = new OnlineSafetyMonitor(ids, invariants, settings.Config, clock);
         var ledger = new ElectionLedger(ElectionLedger.AllowanceFor(settings.Config));
         var tracker = new TopologyTracker(ids);
         var timings = EventTimings.For(settings.Config, settings.Nodes);
@@ -130,7 +130,7 @@ public static class LoadRunner
             engine.Records, skipped, ledger.Elections(), monitor.Violations, monitor.Checked,
             engine.Failover, engine.Detection, countersAfter.Since(countersBefore),
             usageAfter.CpuTime - usageBefore.CpuTime + (readingAfter.HostCpu - readingBefore.HostCpu), usageAfter.PeakWorkingSet + readingAfter.HostPeakMemory,
-            tracker.Timeline(), fds, notes);
+            tracker.Timeline(), fds, notes, monitor.WriteSafety);
     }
 
     // Every node connected to every other (no DOWN peer) and all following one primary.

@@ -25,6 +25,7 @@ namespace KevySpec.Load.Runner;
 /// <param name="Timeline">Every report, kill and restart.</param>
 /// <param name="FileDescriptors">The open-file limit in effect, as text.</param>
 /// <param name="Notes">Anything the reader should know (a slow warm-up, events cut short).</param>
+/// <param name="WriteSafety">The delay bound online write-safety assumed and how often it was exceeded; null when not checked.</param>
 public sealed record RunResult(
     RunSettings Settings,
     IReadOnlyList<string> NodeIds,
@@ -46,7 +47,8 @@ public sealed record RunResult(
     long PeakWorkingSet,
     IReadOnlyList<TimelineEntry> Timeline,
     string FileDescriptors,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    WriteSafetyJudgement? WriteSafety = null)
 {
     /// <summary>Length of the measured window.</summary>
     public TimeSpan Measured => MeasuredTo - MeasuredFrom;

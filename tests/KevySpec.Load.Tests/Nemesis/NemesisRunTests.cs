@@ -32,6 +32,10 @@ public sealed class NemesisRunTests : IDisposable
         Assert.All(result.Faults.Where(f => f.Fault.PrimaryLost), f => Assert.False(f.FailoverTimedOut, $"fault {f.Number}: no failover\n{trace}"));
         Assert.Equal(0, result.FailoverTimeouts);
         Assert.True(result.Passed, trace);
+        // Write-safety was judged online, and the pause counted as an excess of the delay bound.
+        Assert.Contains(KevySpec.Checking.InvariantNames.WriteSafety, result.Checked);
+        Assert.True(result.WriteSafety is { Exceeded: >= 1 } judged && judged.DelayBound == TimingPresets.Fast.DelayBound, $"judgement: {result.WriteSafety}");
+        Assert.Contains(NemesisReport.Summary(result), line => line.Contains("write-safety assumes delay_bound 50ms, exceeded", StringComparison.Ordinal));
         // The processes were really there and measured; the killed node's new process rejoined (recovery above needs every node).
         Assert.All(result.NodeIds, id => Assert.Contains(result.Samples, s => s.Node == id && s.ResidentBytes > 0));
         Assert.Single(result.Faults.Single(f => f.Fault.Kind == FaultKind.Kill).Fault.Killed);
