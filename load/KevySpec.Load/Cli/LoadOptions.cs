@@ -82,8 +82,9 @@ internal sealed class LoadOptions
 
     public Option<string> Spec { get; } = new("--spec")
     {
-        Description = $"The elector the nodes run, by spec name ({string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}).",
-        DefaultValueFactory = _ => "election",
+        Description = $"The elector the nodes run, by spec name ({string.Join(", ", KevySpecElectors.All.Select(e => e.Name))}). "
+            + "Default: election-hardened, the write-safe one; the reference (election) can hold two writable primaries, which the online checks report.",
+        DefaultValueFactory = _ => "election-hardened",
     };
 
     public Option<string> Store { get; } = new("--store")

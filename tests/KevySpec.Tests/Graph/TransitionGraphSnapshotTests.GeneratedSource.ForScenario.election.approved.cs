@@ -96,7 +96,7 @@ public sealed partial class ReferenceElector : global::KevySpec.Elector
             new SpecInvariant(125, "epoch-monotonic", "a node's epoch never decreases, across restarts."),
             new SpecInvariant(126, "durable-before-send", "every OFFER, ACCEPT and epoch change is preceded by the matching save."),
             new SpecInvariant(127, "best-candidate-wins", "when a node wins an epoch, none of the nodes that voted for it in that epoch had, when it voted, a higher offset than the one the winner's OFFER carried, or the same offset and a byte-wise smaller id."),
-            new SpecInvariant(128, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `election_timeout / 2` of being sent."),
+            new SpecInvariant(128, "write-safety", "no two live primaries answer `has_quorum(now)` true at the same instant, while every message arrives within `delay_bound` of being sent."),
             new SpecInvariant(129, "no-disruption", "once faults have stopped and every live node knows one primary, nobody stands (sends an OFFER) while that primary lives: a restart or rejoin of another node never causes an election."),
             new SpecInvariant(130, "liveness", "once faults stop and a majority is connected, some node is primary and known to that majority within a bound derived from the config."),
             new SpecInvariant(131, "convergence", "once faults stop, every live node ends as the one primary or a replica following it."),
