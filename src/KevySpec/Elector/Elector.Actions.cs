@@ -19,12 +19,17 @@ public abstract partial class Elector
             var peer = _peers[i];
             if (peer == NodeId) continue;
             if (_lastHbSent[i] is { } last && _now - last < Config.HbInterval) continue;
-            _lastHbSent[i] = _now;
-            // Only a replica's heartbeat vouches for a primary: a write lease counts replicas alone.
-            if (_role == Role.Replica) _lastVouch = _now;
-            hb ??= new Heartbeat(_epoch, NodeId, _role, _offset);
-            _out.Add(new Outbound(peer, hb));
+            SendHeartbeat(i, hb ??= new Heartbeat(_epoch, NodeId, _role, _offset));
         }
+    }
+
+    // Every heartbeat goes out here: it is recorded as sent to that peer and, from a replica, as a
+    // vouch (a write lease counts replicas alone; leases-lapsed reads it).
+    private void SendHeartbeat(int peer, Heartbeat hb)
+    {
+        _lastHbSent[peer] = _now;
+        if (_role == Role.Replica) _lastVouch = _now;
+        _out.Add(new Outbound(_peers[peer], hb));
     }
 
     /// <summary>

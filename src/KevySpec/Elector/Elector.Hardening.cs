@@ -121,12 +121,7 @@ public abstract partial class Elector
     protected void AnswerOffer()
     {
         for (var i = 0; i < _peers.Length; i++)
-            if (_peers[i] == _from && _from != NodeId)
-            {
-                _lastHbSent[i] = _now;
-                if (_role == Role.Replica) _lastVouch = _now;
-                _out.Add(new Outbound(_from, new Heartbeat(_epoch, NodeId, _role, _offset)));
-            }
+            if (_peers[i] == _from && _from != NodeId) SendHeartbeat(i, new Heartbeat(_epoch, NodeId, _role, _offset));
     }
 
     /// <summary>
