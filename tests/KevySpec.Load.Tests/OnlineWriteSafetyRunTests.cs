@@ -24,7 +24,8 @@ public sealed class OnlineWriteSafetyRunTests
         var found = await PartialPartitionAsync(spec, stopAtViolation: true);
         var violation = found.Violations.FirstOrDefault(v => v.Violation.Invariant == InvariantNames.WriteSafety);
         Assert.True(violation is not null, $"no write-safety violation: {string.Join("; ", found.Violations)}");
-        Assert.Matches("^n1 \\(primary of epoch 1\\) and n2 \\(primary of epoch [0-9]+\\) both answer has_quorum true at ", violation.Violation.Detail);
+        // The cut may first cost a few elections: whichever epochs the two primaries hold, both answer true at once.
+        Assert.Matches("^n[1-3] \\(primary of epoch [0-9]+\\) and n[1-3] \\(primary of epoch [0-9]+\\) both answer has_quorum true at ", violation.Violation.Detail);
         Assert.True(found.WriteSafety?.DelayBound == TimingPresets.Fast.DelayBound, $"judgement: {found.WriteSafety}");
     }
 
